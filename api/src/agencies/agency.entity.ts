@@ -1,0 +1,34 @@
+import { CheckIn } from '../database/check';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+
+export const AGENCY_KINDS = ['regulator', 'police', 'ngo', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** The requesting authority: a regulator, a police unit or a victim-support organisation. */
+@Entity('agencies')
+@CheckIn('ck_agencies_kind', 'kind', AGENCY_KINDS)
+export class Agency {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'text', unique: true })
+  name: string;
+
+  @Column({ type: 'text', default: 'other' })
+  kind: AgencyKind;
+
+  @Column({ type: 'text', nullable: true })
+  country: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  contactEmail: string | null;
+
+  @VersionColumn()
+  version: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,23 @@
+import { Agency } from '../agencies/agency.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { ActionItem } from '../consultations/action-item.entity';
+import { Consultation } from '../consultations/consultation.entity';
+import { Platform } from '../platforms/platform.entity';
+import { PlatformRequest } from '../requests/request.entity';
+import { RequestEvent } from '../requests/request-event.entity';
+import { RequestItem } from '../requests/request-item.entity';
+import { RequestItemChange } from '../requests/request-item-change.entity';
+import { User } from '../users/user.entity';
+
+export const ENTITIES = [
+  Platform,
+  Agency,
+  PlatformRequest,
+  RequestItem,
+  RequestEvent,
+  RequestItemChange,
+  Consultation,
+  ActionItem,
+  User,
+  AuditEntry,
+];

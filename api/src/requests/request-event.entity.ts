@@ -1,0 +1,44 @@
+import { CheckIn } from '../database/check';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { EVENT_KINDS, REQUEST_OUTCOMES, type EventKind, type RequestOutcome } from './request.enums';
+import { PlatformRequest } from './request.entity';
+import { RequestItemChange } from './request-item-change.entity';
+
+/** The request's timeline, append-only: every change of status comes from one of these. */
+@Entity('request_events')
+@CheckIn('ck_request_events_kind', 'kind', EVENT_KINDS)
+@CheckIn('ck_request_events_outcome', 'outcome', REQUEST_OUTCOMES, true)
+@Check('ck_request_events_outcome_given', `"kind" NOT IN ('outcome', 'refused') OR "outcome" IS NOT NULL`)
+@Index('ix_request_events_request_occurred', ['requestId', 'occurredAt'])
+export class RequestEvent {
+  @PrimaryGeneratedColumn()
+  id: number;
+
+  @Column({ type: 'integer' })
+  requestId: number;
+
+  @ManyToOne(() => PlatformRequest, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'request_id' })
+  request?: PlatformRequest;
+
+  @Column({ type: 'text' })
+  kind: EventKind;
+
+  @Column({ type: 'timestamptz' })
+  occurredAt: Date;
+
+  @Column({ type: 'integer', nullable: true })
+  authorId: number | null;
+
+  @Column({ type: 'text', nullable: true })
+  note: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  outcome: RequestOutcome | null;
+
+  @OneToMany(() => RequestItemChange, (change) => change.event, { cascade: ['insert'] })
+  itemChanges?: RequestItemChange[];
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  recordedAt: Date;
+}

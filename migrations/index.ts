@@ -1,0 +1,5 @@
+import { InitialSchema1795305432517 } from './1795305432517-InitialSchema';
+import { SeedPlatforms1795305432600 } from './1795305432600-SeedPlatforms';
+
+// Every migration, in order. Append new ones; never edit one that has landed.
+export const MIGRATIONS: Function[] = [InitialSchema1795305432517, SeedPlatforms1795305432600];
