@@ -1,5 +1,5 @@
 import { CheckIn } from '../database/check';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const AGENCY_KINDS = ['regulator', 'police', 'ngo', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
@@ -23,7 +23,8 @@ export class Agency {
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;
 
-  @VersionColumn()
+  /** Optimistic lock: bumped by every write (see AuditedStore). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

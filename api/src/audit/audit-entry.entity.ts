@@ -22,8 +22,8 @@ export class AuditEntry {
   entityId: string | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  before: unknown;
+  before: object | null;
 
   @Column({ type: 'jsonb', nullable: true })
-  after: unknown;
+  after: object | null;
 }

@@ -11,7 +11,6 @@ import {
   OneToMany,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
 import { Platform } from '../platforms/platform.entity';
 import { PlatformRequest } from '../requests/request.entity';
@@ -64,7 +63,8 @@ export class Consultation {
   @OneToMany(() => ActionItem, (item) => item.consultation, { cascade: ['insert'] })
   actionItems?: ActionItem[];
 
-  @VersionColumn()
+  /** Optimistic lock: bumped by every write (see AuditedStore). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

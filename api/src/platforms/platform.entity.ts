@@ -1,4 +1,4 @@
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export interface ContactChannel {
   kind: string;
@@ -46,7 +46,8 @@ export class Platform {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
-  @VersionColumn()
+  /** Optimistic lock: bumped by every write (see AuditedStore). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -10,7 +10,6 @@ import {
   PrimaryGeneratedColumn,
   Unique,
   UpdateDateColumn,
-  VersionColumn,
 } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { Platform } from '../platforms/platform.entity';
@@ -114,7 +113,8 @@ export class PlatformRequest {
   @OneToMany(() => RequestItem, (item) => item.request, { cascade: ['insert'] })
   items?: RequestItem[];
 
-  @VersionColumn()
+  /** Optimistic lock: bumped by every write (see AuditedStore). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

@@ -1,5 +1,5 @@
 import { CheckIn } from '../database/check';
-import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
 export const ROLES = ['admin', 'regulator', 'analyst', 'liaison'] as const;
 export type Role = (typeof ROLES)[number];
@@ -27,7 +27,8 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
-  @VersionColumn()
+  /** Optimistic lock: bumped by every write (see AuditedStore). */
+  @Column({ type: 'integer', default: 1 })
   version: number;
 
   @CreateDateColumn({ type: 'timestamptz' })

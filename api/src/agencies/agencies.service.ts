@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
+import { AuditedStore } from '../common/records/audited-store';
+import { type AgencyInputDto, agencyColumns, toAgencyResponse, type UpdateAgencyDto } from './agency.dto';
+import { Agency, AGENCY_KINDS } from './agency.entity';
+
+export const AGENCY_LIST: ListSpec<Agency> = {
+  resource: 'agencies',
+  sortable: { id: 'a.id', name: 'a.name', kind: 'a.kind', country: 'a.country', createdAt: 'a.createdAt' },
+  defaultSort: ['name', 'ASC'],
+  filters: {
+    id: intFilter('a.id', 'id'),
+    q: textFilter(['a.name', 'a.country'], 'q'),
+    kind: enumFilter('a.kind', 'kind', AGENCY_KINDS),
+  },
+};
+
+@Injectable()
+export class AgenciesService {
+  private readonly store: AuditedStore<Agency>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    this.store = new AuditedStore(dataSource, audit, Agency, 'agencies', toAgencyResponse);
+  }
+
+  list(query: ListQuery): Promise<[Agency[], number]> {
+    return findPage(this.dataSource.getRepository(Agency).createQueryBuilder('a'), query, AGENCY_LIST);
+  }
+
+  get(id: number): Promise<Agency> {
+    return this.store.get(id);
+  }
+
+  create(dto: AgencyInputDto, actor: Actor): Promise<Agency> {
+    return this.store.create(actor, () => agencyColumns(dto));
+  }
+
+  update(id: number, dto: UpdateAgencyDto, actor: Actor): Promise<Agency> {
+    return this.store.update(id, dto.version, actor, (agency) => {
+      Object.assign(agency, agencyColumns(dto));
+    });
+  }
+
+  /** Refused by the database (409) while requests refer to the agency. */
+  remove(id: number, actor: Actor): Promise<Agency> {
+    return this.store.remove(id, actor);
+  }
+}

@@ -1,0 +1,46 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Allow, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { AGENCY_KINDS, type Agency, type AgencyKind } from './agency.entity';
+
+export class AgencyInputDto {
+  @ApiProperty({ example: 'Korean National Police Agency' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
+  @ApiPropertyOptional({ enum: AGENCY_KINDS, default: 'other' }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
+  @ApiPropertyOptional({ example: 'KR' }) @IsOptional() @IsString() @MaxLength(100) country?: string | null;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string | null;
+}
+
+export class UpdateAgencyDto extends AgencyInputDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() version?: number;
+  @Allow() id?: unknown;
+  @Allow() createdAt?: unknown;
+  @Allow() updatedAt?: unknown;
+}
+
+export class AgencyResponse {
+  @ApiProperty() id: number;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
+  @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
+  @ApiProperty() version: number;
+  @ApiProperty() createdAt: Date;
+  @ApiProperty() updatedAt: Date;
+}
+
+export const toAgencyResponse = (a: Agency): AgencyResponse => ({
+  id: a.id,
+  name: a.name,
+  kind: a.kind,
+  country: a.country,
+  contactEmail: a.contactEmail,
+  version: a.version,
+  createdAt: a.createdAt,
+  updatedAt: a.updatedAt,
+});
+
+export const agencyColumns = (dto: AgencyInputDto): Partial<Agency> => ({
+  name: dto.name,
+  kind: dto.kind ?? 'other',
+  country: dto.country ?? null,
+  contactEmail: dto.contactEmail ?? null,
+});

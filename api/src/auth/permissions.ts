@@ -1,0 +1,22 @@
+import type { Role } from '../users/user.entity';
+
+/**
+ * Who may do what. The README's permission table is this table; the e2e tests check routes against it.
+ * Everyone signed in may read platforms, agencies, requests and consultations.
+ */
+export const PERMISSIONS = {
+  'records:read': ['admin', 'regulator', 'analyst', 'liaison'],
+  'platforms:write': ['admin'],
+  'agencies:write': ['admin', 'regulator'],
+  'requests:write': ['admin', 'regulator'],
+  /** Recording what a platform answered (acknowledged, info_requested, outcome, refused) and notes. */
+  'requests:respond': ['admin', 'regulator', 'liaison'],
+  'consultations:write': ['admin', 'regulator', 'liaison'],
+  'users:manage': ['admin'],
+  'audit:read': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export const can = (role: Role, permission: Permission): boolean =>
+  (PERMISSIONS[permission] as readonly Role[]).includes(role);

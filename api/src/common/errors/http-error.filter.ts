@@ -1,0 +1,93 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
+import { DomainError, type DomainErrorCode } from './domain-error';
+
+const STATUS: Record<DomainErrorCode, number> = {
+  invalid: HttpStatus.BAD_REQUEST,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+};
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+interface PgError {
+  code?: string;
+  detail?: string;
+  table?: string;
+  constraint?: string;
+}
+
+/** PostgreSQL refusals that come from bad input, as [status, message]; anything else is a server fault. */
+function fromPostgres(err: PgError): [number, string] | undefined {
+  const keys = /Key \(([^)]+)\)=/.exec(err.detail ?? '')?.[1]?.split(', ').map(camel) ?? [];
+  switch (err.code) {
+    case '23505':
+      return [409, `${keys.at(-1) ?? 'record'} already exists (${keys.join(', ')} must be unique)`];
+    case '23503': {
+      const referenced = /is not present in table "([^"]+)"/.exec(err.detail ?? '')?.[1];
+      if (referenced) return [400, `${keys[0] ?? 'reference'} does not match any ${referenced}`];
+      const from = /referenced from table "([^"]+)"/.exec(err.detail ?? '')?.[1];
+      return [409, `this record is still referenced by ${from ?? 'other records'}`];
+    }
+    case '23514':
+      return [400, `a value breaks the rule ${err.constraint ?? ''}`.trim()];
+    case '23502':
+      return [400, `a required field is missing`];
+    case '22P02':
+    case '22007':
+    case '22008':
+    case '22003':
+    case '22001':
+      return [400, 'a value has the wrong format or is out of range'];
+    default:
+      return undefined;
+  }
+}
+
+const REASON: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Payload Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+/** Every error leaves as {statusCode, error, message}, with no stack trace or SQL in it. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const res = host.switchToHttp().getResponse<Response>();
+    const [statusCode, message] = this.describe(exception);
+    if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    res.status(statusCode).json({ statusCode, error: REASON[statusCode] ?? 'Error', message });
+  }
+
+  private describe(exception: unknown): [number, string] {
+    if (exception instanceof DomainError) return [STATUS[exception.code], exception.message];
+    if (exception instanceof HttpException) {
+      const body = exception.getResponse();
+      const message =
+        typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
+      return [exception.getStatus(), Array.isArray(message) ? message.join('; ') : message];
+    }
+    if (exception instanceof QueryFailedError) {
+      const known = fromPostgres(exception.driverError as PgError);
+      if (known) return known;
+    }
+    // body-parser errors (malformed JSON, wrong content type, too large) carry their own 4xx status.
+    const status = (exception as { status?: number; type?: string })?.status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      const type = (exception as { type?: string }).type;
+      return [status, type === 'entity.parse.failed' ? 'body is not valid JSON' : (exception as Error).message];
+    }
+    return [500, 'Internal server error'];
+  }
+}

@@ -1,0 +1,153 @@
+import type { Response } from 'express';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { invalid } from '../errors/domain-error';
+
+/**
+ * The list dialect of react-admin's ra-data-simple-rest, written once:
+ * `?sort=["field","ASC"]&range=[0,24]&filter={"platformId":3}` in, `Content-Range: name 0-24/319` out.
+ * Sort fields and filters are allow-listed per resource; everything else is a 400 naming the field.
+ */
+export type FilterHandler<T extends ObjectLiteral> = (qb: SelectQueryBuilder<T>, value: unknown, param: string) => void;
+
+export interface ListSpec<T extends ObjectLiteral> {
+  resource: string;
+  /** API field -> SQL expression it sorts by. */
+  sortable: Record<string, string>;
+  defaultSort: [string, 'ASC' | 'DESC'];
+  filters: Record<string, FilterHandler<T>>;
+}
+
+export interface ListQuery {
+  sort: [string, 'ASC' | 'DESC'];
+  range: [number, number];
+  filter: Record<string, unknown>;
+}
+
+export const MAX_PAGE_SIZE = 1000;
+const DEFAULT_RANGE: [number, number] = [0, 24];
+
+function parseJson(name: string, raw: unknown): unknown {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw invalid(name, 'must be given once, as JSON');
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw invalid(name, 'is not valid JSON');
+  }
+}
+
+export function parseListQuery<T extends ObjectLiteral>(query: Record<string, unknown>, spec: ListSpec<T>): ListQuery {
+  const sortRaw = parseJson('sort', query.sort) ?? spec.defaultSort;
+  if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') {
+    throw invalid('sort', 'must be ["field","ASC"|"DESC"]');
+  }
+  const order = String(sortRaw[1]).toUpperCase();
+  if (order !== 'ASC' && order !== 'DESC') throw invalid('sort', 'order must be ASC or DESC');
+  if (!(sortRaw[0] in spec.sortable)) {
+    throw invalid('sort', `field '${sortRaw[0]}' is not sortable (sortable: ${Object.keys(spec.sortable).join(', ')})`);
+  }
+
+  const rangeRaw = parseJson('range', query.range) ?? DEFAULT_RANGE;
+  if (
+    !Array.isArray(rangeRaw) ||
+    rangeRaw.length !== 2 ||
+    !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) ||
+    rangeRaw[1] < rangeRaw[0]
+  ) {
+    throw invalid('range', 'must be two whole numbers [start, end] with 0 <= start <= end');
+  }
+  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE_SIZE) throw invalid('range', `may span at most ${MAX_PAGE_SIZE} records`);
+
+  const filterRaw = parseJson('filter', query.filter) ?? {};
+  if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
+    throw invalid('filter', 'must be a JSON object');
+  }
+  for (const key of Object.keys(filterRaw)) {
+    if (!(key in spec.filters)) {
+      throw invalid('filter', `field '${key}' is not filterable (filterable: ${Object.keys(spec.filters).join(', ')})`);
+    }
+  }
+  return { sort: [sortRaw[0], order], range: rangeRaw as [number, number], filter: filterRaw as Record<string, unknown> };
+}
+
+/** Applies filters, sort and range; returns one page and the total. */
+export async function findPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  list: ListQuery,
+  spec: ListSpec<T>,
+): Promise<[T[], number]> {
+  Object.entries(list.filter).forEach(([key, value], i) => {
+    if (value !== undefined && value !== null && value !== '') spec.filters[key](qb, value, `f${i}`);
+  });
+  const [field, order] = list.sort;
+  qb.orderBy(spec.sortable[field], order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+  // A stable tie-break so that pages never overlap or skip rows.
+  if (field !== 'id') qb.addOrderBy(`${qb.alias}.id`, order);
+  qb.skip(list.range[0]).take(list.range[1] - list.range[0] + 1);
+  return qb.getManyAndCount();
+}
+
+export function setContentRange(res: Response, resource: string, list: ListQuery, count: number, total: number): void {
+  const start = list.range[0];
+  const end = count === 0 ? start : start + count - 1;
+  res.setHeader('Content-Range', `${resource} ${start}-${end}/${total}`);
+}
+
+// Filter builders shared by the resources.
+const asArray = (value: unknown) => (Array.isArray(value) ? value : [value]);
+
+export const intFilter =
+  <T extends ObjectLiteral>(column: string, field: string): FilterHandler<T> =>
+  (qb, value, p) => {
+    const ids = asArray(value);
+    if (!ids.every((n) => Number.isSafeInteger(Number(n)) && Number(n) > 0)) {
+      throw invalid(`filter.${field}`, 'must be a positive whole number or a list of them');
+    }
+    qb.andWhere(`${column} IN (:...${p})`, { [p]: ids.map(Number) });
+  };
+
+export const enumFilter =
+  <T extends ObjectLiteral>(column: string, field: string, allowed: readonly string[]): FilterHandler<T> =>
+  (qb, value, p) => {
+    const values = asArray(value);
+    const bad = values.find((v) => !allowed.includes(v as string));
+    if (bad !== undefined) throw invalid(`filter.${field}`, `must be one of ${allowed.join(', ')}`);
+    qb.andWhere(`${column} IN (:...${p})`, { [p]: values });
+  };
+
+export const boolFilter =
+  <T extends ObjectLiteral>(column: string, field: string): FilterHandler<T> =>
+  (qb, value, p) => {
+    if (typeof value !== 'boolean') throw invalid(`filter.${field}`, 'must be true or false');
+    qb.andWhere(`${column} = :${p}`, { [p]: value });
+  };
+
+export const dateFilter =
+  <T extends ObjectLiteral>(column: string, field: string, op: '>=' | '<' | '<='): FilterHandler<T> =>
+  (qb, value, p) => {
+    const date = typeof value === 'string' ? new Date(value) : undefined;
+    if (!date || Number.isNaN(date.getTime())) throw invalid(`filter.${field}`, 'must be an ISO-8601 date');
+    qb.andWhere(`${column} ${op} :${p}`, { [p]: date });
+  };
+
+export const textFilter =
+  <T extends ObjectLiteral>(columns: string[], field: string): FilterHandler<T> =>
+  (qb, value, p) => {
+    if (typeof value !== 'string') throw invalid(`filter.${field}`, 'must be text');
+    const pattern = `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    qb.andWhere(`(${columns.map((c) => `${c} ILIKE :${p}`).join(' OR ')})`, { [p]: pattern });
+  };
+
+/** One list endpoint: parse the dialect, fetch the page, set Content-Range, map each row. */
+export async function respondWithList<T extends ObjectLiteral, R>(
+  res: Response,
+  query: Record<string, unknown>,
+  spec: ListSpec<T>,
+  fetch: (list: ListQuery) => Promise<[T[], number]>,
+  map: (row: T) => R,
+): Promise<R[]> {
+  const list = parseListQuery(query, spec);
+  const [rows, total] = await fetch(list);
+  setContentRange(res, spec.resource, list, rows.length, total);
+  return rows.map(map);
+}

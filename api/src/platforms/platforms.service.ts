@@ -1,0 +1,68 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { boolFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
+import { AuditedStore } from '../common/records/audited-store';
+import { CSAM_SLA_HOURS, type RequestCategory, type RequestType } from '../requests/request.enums';
+import { type PlatformInputDto, platformColumns, toPlatformResponse, type UpdatePlatformDto } from './platform.dto';
+import { Platform } from './platform.entity';
+
+export const PLATFORM_LIST: ListSpec<Platform> = {
+  resource: 'platforms',
+  sortable: { id: 'p.id', name: 'p.name', slug: 'p.slug', parentCompany: 'p.parentCompany', createdAt: 'p.createdAt' },
+  defaultSort: ['name', 'ASC'],
+  filters: {
+    id: intFilter('p.id', 'id'),
+    q: textFilter(['p.name', 'p.slug', 'p.parentCompany'], 'q'),
+    hasLocalRepresentative: boolFilter('p.hasLocalRepresentative', 'hasLocalRepresentative'),
+  },
+};
+
+/** The response deadline in hours for a request of this type and category sent to this platform. */
+export function slaHoursFor(platform: Platform, type: RequestType, category: RequestCategory): number {
+  if (category === 'csam') return CSAM_SLA_HOURS;
+  const byType: Record<RequestType, number> = {
+    removal: platform.slaRemovalHours,
+    blocking: platform.slaBlockingHours,
+    investigation: platform.slaInvestigationHours,
+    preservation: platform.slaPreservationHours,
+  };
+  return byType[type];
+}
+
+@Injectable()
+export class PlatformsService {
+  private readonly store: AuditedStore<Platform>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    this.store = new AuditedStore(dataSource, audit, Platform, 'platforms', toPlatformResponse);
+  }
+
+  list(query: ListQuery): Promise<[Platform[], number]> {
+    return findPage(this.dataSource.getRepository(Platform).createQueryBuilder('p'), query, PLATFORM_LIST);
+  }
+
+  get(id: number): Promise<Platform> {
+    return this.store.get(id);
+  }
+
+  create(dto: PlatformInputDto, actor: Actor): Promise<Platform> {
+    return this.store.create(actor, () => platformColumns(dto));
+  }
+
+  update(id: number, dto: UpdatePlatformDto, actor: Actor): Promise<Platform> {
+    return this.store.update(id, dto.version, actor, (platform) => {
+      Object.assign(platform, platformColumns(dto));
+    });
+  }
+
+  /** Refused by the database (409) while requests or consultations refer to the platform. */
+  remove(id: number, actor: Actor): Promise<Platform> {
+    return this.store.remove(id, actor);
+  }
+}

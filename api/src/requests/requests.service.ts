@@ -1,0 +1,275 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import { Agency } from '../agencies/agency.entity';
+import type { Actor } from '../auth/auth.decorators';
+import { can } from '../auth/permissions';
+import { AuditService } from '../audit/audit.service';
+import { conflict, forbidden, invalid } from '../common/errors/domain-error';
+import {
+  boolFilter,
+  dateFilter,
+  enumFilter,
+  findPage,
+  intFilter,
+  type ListQuery,
+  type ListSpec,
+} from '../common/http/list-query';
+import { AuditedStore } from '../common/records/audited-store';
+import { Platform } from '../platforms/platform.entity';
+import { slaHoursFor } from '../platforms/platforms.service';
+import type { CreateRequestDto, ItemInputDto, UpdateRequestDto } from './request.dto';
+import { toRequestResponse } from './request.dto';
+import { PlatformRequest } from './request.entity';
+import {
+  isPlatformOriginated,
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNELS,
+  REQUEST_OUTCOMES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+} from './request.enums';
+import type { CreateEventDto } from './request-event.dto';
+import { RequestEvent } from './request-event.entity';
+import { RequestItem } from './request-item.entity';
+import { RequestItemChange } from './request-item-change.entity';
+import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
+
+const SEARCH_DOCUMENT = `to_tsvector('simple', r.reference || ' ' || coalesce(r.platformRef, '') || ' ' || coalesce(r.notes, ''))`;
+
+export const REQUEST_LIST: ListSpec<PlatformRequest> = {
+  resource: 'requests',
+  sortable: Object.fromEntries(
+    [
+      'id', 'reference', 'platformId', 'agencyId', 'type', 'category', 'channel', 'status', 'outcome',
+      'sentAt', 'dueAt', 'firstResponseAt', 'resolvedAt', 'createdAt', 'updatedAt',
+    ].map((f) => [f, `r.${f}`]),
+  ),
+  defaultSort: ['sentAt', 'DESC'],
+  filters: {
+    id: intFilter('r.id', 'id'),
+    platformId: intFilter('r.platformId', 'platformId'),
+    agencyId: intFilter('r.agencyId', 'agencyId'),
+    type: enumFilter('r.type', 'type', REQUEST_TYPES),
+    category: enumFilter('r.category', 'category', REQUEST_CATEGORIES),
+    channel: enumFilter('r.channel', 'channel', REQUEST_CHANNELS),
+    status: enumFilter('r.status', 'status', REQUEST_STATUSES),
+    outcome: enumFilter('r.outcome', 'outcome', REQUEST_OUTCOMES),
+    sentAt_gte: dateFilter('r.sentAt', 'sentAt_gte', '>='),
+    sentAt_lt: dateFilter('r.sentAt', 'sentAt_lt', '<'),
+    sentAt_lte: dateFilter('r.sentAt', 'sentAt_lte', '<='),
+    overdue: boolFilter(`(r.status = 'sent' AND r.firstResponseAt IS NULL AND r.dueAt < now())`, 'overdue'),
+    // Full-text over reference, platform ticket and notes (GIN index), plus a reference prefix match.
+    q: (qb, value, p) => {
+      if (typeof value !== 'string') throw invalid('filter.q', 'must be text');
+      qb.andWhere(`(${SEARCH_DOCUMENT} @@ websearch_to_tsquery('simple', :${p}) OR r.reference ILIKE :${p}prefix)`, {
+        [p]: value,
+        [`${p}prefix`]: `${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      });
+    },
+  },
+};
+
+@Injectable()
+export class RequestsService {
+  private readonly store: AuditedStore<PlatformRequest>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    this.store = new AuditedStore(dataSource, audit, PlatformRequest, 'requests', (r) => toRequestResponse(r), {
+      items: true,
+    });
+  }
+
+  async list(query: ListQuery): Promise<[PlatformRequest[], number]> {
+    const [rows, total] = await findPage(
+      this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r'),
+      query,
+      REQUEST_LIST,
+    );
+    // Items for the whole page in one query rather than a join that would distort paging.
+    const items = rows.length
+      ? await this.dataSource.getRepository(RequestItem).find({ where: { requestId: In(rows.map((r) => r.id)) } })
+      : [];
+    for (const row of rows) row.items = items.filter((i) => i.requestId === row.id);
+    return [rows, total];
+  }
+
+  get(id: number): Promise<PlatformRequest> {
+    return this.store.get(id);
+  }
+
+  async create(dto: CreateRequestDto, actor: Actor): Promise<PlatformRequest> {
+    const sentAt = dto.sentAt ? new Date(dto.sentAt) : null;
+    if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalid('sentAt', 'cannot be in the future');
+    return this.store.create(
+      actor,
+      async (em) => {
+        const platform = await this.platformOf(em, dto.platformId);
+        await this.agencyOf(em, dto.agencyId);
+        const dueAt = sentAt && new Date(sentAt.getTime() + slaHoursFor(platform, dto.type, dto.category) * 3600_000);
+        return {
+          platformId: dto.platformId,
+          agencyId: dto.agencyId,
+          type: dto.type,
+          category: dto.category,
+          channel: dto.channel,
+          reference: dto.reference.trim(),
+          platformRef: dto.platformRef ?? null,
+          notes: dto.notes ?? null,
+          sentAt,
+          dueAt,
+          status: sentAt ? 'sent' : 'draft',
+          createdById: actor.id,
+        };
+      },
+      async (request, em) => {
+        await this.insertItems(em, request.id, dto.items ?? []);
+        if (sentAt) {
+          await em.insert(RequestEvent, { requestId: request.id, kind: 'sent', occurredAt: sentAt, authorId: actor.id });
+        }
+      },
+    );
+  }
+
+  update(id: number, dto: UpdateRequestDto, actor: Actor): Promise<PlatformRequest> {
+    return this.store.update(id, dto.version, actor, async (request, em) => {
+      if (request.status === 'resolved' || request.status === 'withdrawn') {
+        throw conflict(`the request is ${request.status} and can no longer be edited; add a note instead`);
+      }
+      // Who, what and how fix the deadline: they may only change before the request is sent.
+      if (request.status !== 'draft') {
+        for (const field of ['platformId', 'agencyId', 'type', 'category'] as const) {
+          if (dto[field] !== request[field]) throw invalid(field, 'can only change while the request is a draft');
+        }
+      } else {
+        await this.platformOf(em, dto.platformId);
+        await this.agencyOf(em, dto.agencyId);
+      }
+      Object.assign(request, {
+        platformId: dto.platformId,
+        agencyId: dto.agencyId,
+        type: dto.type,
+        category: dto.category,
+        channel: dto.channel,
+        reference: dto.reference.trim(),
+        platformRef: dto.platformRef ?? null,
+        notes: dto.notes ?? null,
+      });
+      if (dto.items) await this.syncItems(em, request, dto.items);
+    });
+  }
+
+  /** Only drafts are deleted; a request that was sent stays on record and is withdrawn instead. */
+  remove(id: number, actor: Actor): Promise<PlatformRequest> {
+    return this.store.remove(id, actor, (request) => {
+      if (request.status !== 'draft') {
+        throw conflict(`only draft requests can be deleted; this one is ${request.status} (withdraw it instead)`);
+      }
+    });
+  }
+
+  async listEvents(id: number): Promise<RequestEvent[]> {
+    await this.store.get(id);
+    return this.dataSource.getRepository(RequestEvent).find({
+      where: { requestId: id },
+      relations: { itemChanges: true },
+      order: { occurredAt: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /** Records one timeline event and applies it to the request, atomically. */
+  async recordEvent(id: number, dto: CreateEventDto, actor: Actor): Promise<RequestEvent> {
+    if (!isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
+      throw forbidden(`the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`);
+    }
+    let eventId = 0;
+    await this.store.update(
+      id,
+      undefined,
+      actor,
+      async (request, em) => {
+        const occurredAt = new Date(dto.occurredAt);
+        const platform = await this.platformOf(em, request.platformId);
+        const patch = applyEvent(
+          request,
+          { kind: dto.kind, occurredAt, outcome: dto.outcome ?? null, items: dto.items },
+          {
+            slaHours: slaHoursFor(platform, request.type, request.category),
+            itemIds: (request.items ?? []).map((i) => i.id),
+            now: new Date(),
+          },
+        );
+        Object.assign(request, patch);
+        const event = await em.save(
+          em.create(RequestEvent, {
+            requestId: id,
+            kind: dto.kind,
+            occurredAt,
+            authorId: actor.id,
+            note: dto.note ?? null,
+            outcome: dto.kind === 'refused' ? 'refused' : (dto.outcome ?? null),
+          }),
+        );
+        eventId = event.id;
+        for (const change of dto.items ?? []) {
+          await em.insert(RequestItemChange, { eventId, itemId: change.id, state: change.state, occurredAt });
+          // The item's current state is the one from its latest-dated check, whatever the order of recording.
+          await em
+            .createQueryBuilder()
+            .update(RequestItem)
+            .set({ state: change.state, checkedAt: occurredAt })
+            .where('id = :id AND (checked_at IS NULL OR checked_at <= :at)', { id: change.id, at: occurredAt })
+            .execute();
+        }
+      },
+      `event:${dto.kind}`,
+    );
+    return this.dataSource
+      .getRepository(RequestEvent)
+      .findOneOrFail({ where: { id: eventId }, relations: { itemChanges: true } });
+  }
+
+  private async platformOf(em: EntityManager, id: number): Promise<Platform> {
+    const platform = await em.findOne(Platform, { where: { id } });
+    if (!platform) throw invalid('platformId', `${id} does not match any platform`);
+    return platform;
+  }
+
+  private async agencyOf(em: EntityManager, id: number): Promise<Agency> {
+    const agency = await em.findOne(Agency, { where: { id } });
+    if (!agency) throw invalid('agencyId', `${id} does not match any agency`);
+    return agency;
+  }
+
+  private async insertItems(em: EntityManager, requestId: number, items: ItemInputDto[]): Promise<void> {
+    if (items.length === 0) return;
+    await em.insert(
+      RequestItem,
+      items.map((i) => ({ requestId, url: i.url, contentHash: i.contentHash ?? null })),
+    );
+  }
+
+  /** Items given with an id are updated, without one added, and left out removed (if never checked). */
+  private async syncItems(em: EntityManager, request: PlatformRequest, items: ItemInputDto[]): Promise<void> {
+    const existing = new Map((request.items ?? []).map((i) => [i.id, i]));
+    items.forEach((item, i) => {
+      if (item.id !== undefined && !existing.has(item.id)) {
+        throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`);
+      }
+    });
+    const kept = new Set(items.map((i) => i.id).filter((id) => id !== undefined));
+    const dropped = [...existing.keys()].filter((id) => !kept.has(id));
+    if (dropped.length) {
+      const checked = await em.count(RequestItemChange, { where: { itemId: In(dropped) } });
+      if (checked > 0) throw conflict('an item whose state has been recorded cannot be removed from the request');
+      await em.delete(RequestItem, { id: In(dropped) });
+    }
+    for (const item of items.filter((i) => i.id !== undefined)) {
+      await em.update(RequestItem, { id: item.id }, { url: item.url, contentHash: item.contentHash ?? null });
+    }
+    await this.insertItems(em, request.id, items.filter((i) => i.id === undefined));
+  }
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { conflict } from '../common/errors/domain-error';
+import { AuditedStore } from '../common/records/audited-store';
+import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter, boolFilter } from '../common/http/list-query';
+import { type CreateUserDto, toUserResponse, type UpdateUserDto } from './user.dto';
+import { ROLES, User } from './user.entity';
+
+export const USER_LIST: ListSpec<User> = {
+  resource: 'users',
+  sortable: { id: 'u.id', email: 'u.email', name: 'u.name', role: 'u.role', active: 'u.active', createdAt: 'u.createdAt' },
+  defaultSort: ['name', 'ASC'],
+  filters: {
+    id: intFilter('u.id', 'id'),
+    q: textFilter(['u.email', 'u.name'], 'q'),
+    role: enumFilter('u.role', 'role', ROLES),
+    active: boolFilter('u.active', 'active'),
+  },
+};
+
+@Injectable()
+export class UsersService {
+  private readonly store: AuditedStore<User>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    audit: AuditService,
+  ) {
+    this.store = new AuditedStore(dataSource, audit, User, 'users', toUserResponse);
+  }
+
+  private get repo() {
+    return this.dataSource.getRepository(User);
+  }
+
+  findActive(id: number): Promise<User | null> {
+    return this.repo.findOne({ where: { id, active: true } });
+  }
+
+  get(id: number): Promise<User> {
+    return this.store.get(id);
+  }
+
+  list(query: ListQuery): Promise<[User[], number]> {
+    return findPage(this.repo.createQueryBuilder('u'), query, USER_LIST);
+  }
+
+  /** The active user with these credentials, or null. Hashing runs even for unknown emails, so timing tells nothing. */
+  async verifyPassword(email: string, password: string): Promise<User | null> {
+    const user = await this.repo
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.email = :email AND u.active', { email: email.toLowerCase() })
+      .getOne();
+    const hash = user?.passwordHash ?? DUMMY_HASH;
+    const ok = await argon2.verify(hash, password).catch(() => false);
+    return user && ok ? user : null;
+  }
+
+  async create(dto: CreateUserDto, actor: Actor | null): Promise<User> {
+    const passwordHash = await argon2.hash(dto.password);
+    return this.store.create(actor, () => ({
+      email: dto.email.toLowerCase(),
+      name: dto.name,
+      role: dto.role,
+      active: dto.active ?? true,
+      passwordHash,
+    }));
+  }
+
+  async update(id: number, dto: UpdateUserDto, actor: Actor): Promise<User> {
+    const passwordHash = dto.password ? await argon2.hash(dto.password) : undefined;
+    return this.store.update(id, dto.version, actor, (user) => {
+      if (id === actor.id && (dto.role !== user.role || !dto.active)) {
+        throw conflict('you cannot change your own role or deactivate yourself; ask another admin');
+      }
+      Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
+      if (passwordHash) user.passwordHash = passwordHash;
+    });
+  }
+
+  remove(id: number, actor: Actor): Promise<User> {
+    return this.store.remove(id, actor, () => {
+      if (id === actor.id) throw conflict('you cannot delete your own account');
+    });
+  }
+
+  /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD, when no admin exists yet. */
+  async ensureAdmin(email: string, password: string): Promise<void> {
+    const admins = await this.repo.count({ where: { role: 'admin' } });
+    if (admins > 0) return;
+    await this.create({ email, password, name: 'Administrator', role: 'admin' }, null);
+  }
+}
+
+// A valid argon2 hash of a random string: verified against when the email is unknown.
+const DUMMY_HASH =
+  '$argon2id$v=19$m=65536,p=4,t=3$xBK/Qn5YgGsVOoxkqjT71A$weKzLZAHuCjVR7+5PauXN3AoRv8/11DM20K0n87YKVQ';
