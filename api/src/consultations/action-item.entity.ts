@@ -1,5 +1,6 @@
 import { CheckIn } from '../database/check';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { Consultation } from './consultation.entity';
 
 export const ACTION_OWNER_SIDES = ['platform', 'regulator'] as const;
@@ -21,7 +22,7 @@ export class ActionItem {
 
   @ManyToOne(() => Consultation, (c) => c.actionItems, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'consultation_id' })
-  consultation?: Consultation;
+  consultation?: Relation<Consultation>;
 
   @Column({ type: 'text' })
   ownerSide: ActionOwnerSide;

@@ -12,6 +12,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { Platform } from '../platforms/platform.entity';
 import { PlatformRequest } from '../requests/request.entity';
 import { ActionItem } from './action-item.entity';
@@ -32,7 +33,7 @@ export class Consultation {
 
   @ManyToOne(() => Platform, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'platform_id' })
-  platform?: Platform;
+  platform?: Relation<Platform>;
 
   @Column({ type: 'timestamptz' })
   heldAt: Date;

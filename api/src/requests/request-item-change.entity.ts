@@ -1,5 +1,6 @@
 import { CheckIn } from '../database/check';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { ITEM_STATES, type ItemState } from './request.enums';
 import { RequestEvent } from './request-event.entity';
 import { RequestItem } from './request-item.entity';
@@ -21,14 +22,14 @@ export class RequestItemChange {
 
   @ManyToOne(() => RequestEvent, (event) => event.itemChanges, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'event_id' })
-  event?: RequestEvent;
+  event?: Relation<RequestEvent>;
 
   @Column({ type: 'integer' })
   itemId: number;
 
   @ManyToOne(() => RequestItem, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'item_id' })
-  item?: RequestItem;
+  item?: Relation<RequestItem>;
 
   @Column({ type: 'text' })
   state: ItemState;

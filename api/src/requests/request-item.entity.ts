@@ -1,5 +1,6 @@
 import { CheckIn } from '../database/check';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { ITEM_STATES, type ItemState } from './request.enums';
 import { PlatformRequest } from './request.entity';
 
@@ -17,7 +18,7 @@ export class RequestItem {
 
   @ManyToOne(() => PlatformRequest, (request) => request.items, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'request_id' })
-  request?: PlatformRequest;
+  request?: Relation<PlatformRequest>;
 
   @Column({ type: 'text' })
   url: string;

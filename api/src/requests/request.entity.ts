@@ -11,6 +11,7 @@ import {
   Unique,
   UpdateDateColumn,
 } from 'typeorm';
+import type { Relation } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import { Platform } from '../platforms/platform.entity';
 import { RequestItem } from './request-item.entity';
@@ -55,7 +56,7 @@ export class PlatformRequest {
 
   @ManyToOne(() => Platform, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'platform_id' })
-  platform?: Platform;
+  platform?: Relation<Platform>;
 
   @Index('ix_requests_agency_id')
   @Column({ type: 'integer' })
@@ -63,7 +64,7 @@ export class PlatformRequest {
 
   @ManyToOne(() => Agency, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'agency_id' })
-  agency?: Agency;
+  agency?: Relation<Agency>;
 
   @Index('ix_requests_type')
   @Column({ type: 'text' })

@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../../api/src/app.module';
+import { configureApp } from '../../../api/src/app.setup';
+import { validateEnvironment } from '../../../api/src/config/environment';
+import type { Role } from '../../../api/src/users/user.entity';
+import { UsersService } from '../../../api/src/users/users.service';
+import { adminQuery, withDatabase } from './database';
+
+export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
+export const PASSWORD = 'role-password-1';
+
+export interface TestApp {
+  app: INestApplication;
+  db: DataSource;
+  http: ReturnType<typeof request>;
+  /** A bearer token for a user of this role (created on first use). */
+  token(role: Role): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The real app, configured like main.ts, on a database of its own cloned from the migrated template. */
+export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+  const serverUrl = process.env.TEST_SERVER_URL!;
+  const database = `tracker_test_${randomBytes(6).toString('hex')}`;
+  await adminQuery(serverUrl, `CREATE DATABASE ${database} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
+
+  const env = validateEnvironment({
+    NODE_ENV: 'test',
+    ADMIN_EMAIL: ADMIN.email,
+    ADMIN_PASSWORD: ADMIN.password,
+    JWT_SECRET: 'test-secret-that-is-long-enough',
+    LOGIN_RATE_LIMIT: '1000',
+    ...overrides,
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false, webRoot: '/nonexistent' })],
+  }).compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
+  await app.init();
+  const http = request(app.getHttpServer());
+  const tokens = new Map<Role, string>();
+
+  async function login(email: string, password: string): Promise<string> {
+    const res = await http.post('/api/auth/login').send({ email, password }).expect(200);
+    return res.body.accessToken;
+  }
+
+  return {
+    app,
+    db: app.get(DataSource),
+    http,
+    async token(role) {
+      if (!tokens.has(role)) {
+        const email = role === 'admin' ? ADMIN.email : `${role}@test.local`;
+        if (role !== 'admin') {
+          await app.get(UsersService).create({ email, password: PASSWORD, name: `Test ${role}`, role }, null);
+        }
+        tokens.set(role, await login(email, role === 'admin' ? ADMIN.password : PASSWORD));
+      }
+      return tokens.get(role)!;
+    },
+    async close() {
+      await app.close();
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    },
+  };
+}
