@@ -72,6 +72,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): [number, string] {
     if (exception instanceof DomainError) return [STATUS[exception.code], exception.message];
+    if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
+      return [400, 'body is not valid JSON'];
+    }
     if (exception instanceof HttpException) {
       const body = exception.getResponse();
       const message =
@@ -81,12 +84,6 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof QueryFailedError) {
       const known = fromPostgres(exception.driverError as PgError);
       if (known) return known;
-    }
-    // body-parser errors (malformed JSON, wrong content type, too large) carry their own 4xx status.
-    const status = (exception as { status?: number; type?: string })?.status;
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const type = (exception as { type?: string }).type;
-      return [status, type === 'entity.parse.failed' ? 'body is not valid JSON' : (exception as Error).message];
     }
     return [500, 'Internal server error'];
   }
