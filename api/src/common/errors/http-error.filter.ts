@@ -25,6 +25,7 @@ function fromPostgres(err: PgError): [number, string] | undefined {
   switch (err.code) {
     case '23505':
       return [409, `${keys.at(-1) ?? 'record'} already exists (${keys.join(', ')} must be unique)`];
+    case '23001': // restrict_violation (ON DELETE RESTRICT)
     case '23503': {
       const referenced = /is not present in table "([^"]+)"/.exec(err.detail ?? '')?.[1];
       if (referenced) return [400, `${keys[0] ?? 'reference'} does not match any ${referenced}`];
