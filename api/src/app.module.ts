@@ -17,6 +17,7 @@ import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RequestsModule } from './requests/requests.module';
+import { ResponsivenessModule } from './responsiveness/responsiveness.module';
 import { UsersModule } from './users/users.module';
 
 export interface AppOptions {
@@ -59,6 +60,7 @@ export class AppModule {
         AgenciesModule,
         RequestsModule,
         ConsultationsModule,
+        ResponsivenessModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { findPage, type ListQuery } from '../common/http/list-query';
+import type { PlatformRequest } from '../requests/request.entity';
+import { OVERDUE_LIST, overdueQuery } from './overdue';
+import { ResponsivenessRepository } from './responsiveness.repository';
+import {
+  type ContentStats,
+  type ResponsivenessBreakdownRow,
+  type ResponsivenessRow,
+  type ResponsivenessSeriesRow,
+  toResponsivenessRow,
+} from './responsiveness.dto';
+import type { BreakdownQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
+import { statsScope } from './stats-scope';
+
+// Trusted SQL for the group of each series and breakdown; the DTOs only let these names through.
+const PERIOD = (interval: string) => `to_char(date_trunc('${interval}', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"')`;
+const DIMENSION = { type: 'r.type', category: 'r.category', channel: 'r.channel' } as const;
+
+@Injectable()
+export class ResponsivenessService {
+  constructor(
+    private readonly repository: ResponsivenessRepository,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  async perPlatform(query: StatsQueryDto): Promise<ResponsivenessRow[]> {
+    const rows = await this.repository.perPlatform(statsScope(query), query.platformId);
+    return rows.map(toResponsivenessRow);
+  }
+
+  async series(query: SeriesQueryDto): Promise<ResponsivenessSeriesRow[]> {
+    const rows = await this.repository.perGroup(statsScope(query), PERIOD(query.interval ?? 'month'));
+    return rows.map((r) => ({ ...toResponsivenessRow(r), period: r.grp! }));
+  }
+
+  async breakdown(query: BreakdownQueryDto): Promise<ResponsivenessBreakdownRow[]> {
+    const rows = await this.repository.perGroup(statsScope(query), DIMENSION[query.by ?? 'type']);
+    return rows.map((r) => ({ ...toResponsivenessRow(r), value: r.grp! }));
+  }
+
+  async content(query: StatsQueryDto): Promise<ContentStats> {
+    const row = await this.repository.content(statsScope(query));
+    return {
+      pieces: row.pieces,
+      items: row.items,
+      removedEverywhere: row.removed_everywhere,
+      removedSomewhere: row.removed_somewhere,
+      stillOnline: row.still_online,
+    };
+  }
+
+  overdue(asOf: Date, list: ListQuery): Promise<[PlatformRequest[], number]> {
+    return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST);
+  }
+}
