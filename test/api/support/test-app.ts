@@ -23,7 +23,7 @@ export interface TestApp {
 }
 
 /** The real app, configured like main.ts, on a database of its own cloned from the migrated template. */
-export async function createTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(overrides: Record<string, string> = {}, options: { webRoot?: string } = {}): Promise<TestApp> {
   const serverUrl = process.env.TEST_SERVER_URL!;
   const database = `tracker_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE ${database} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
@@ -37,7 +37,7 @@ export async function createTestApp(overrides: Record<string, string> = {}): Pro
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false, webRoot: '/nonexistent' })],
+    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false, webRoot: options.webRoot ?? '/nonexistent' })],
   }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
   await app.init();
