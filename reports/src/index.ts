@@ -1,0 +1,3 @@
+export { renderComplianceReport } from './compliance-report';
+export { renderConsultationBrief } from './consultation-brief';
+export type * from './model';

@@ -1,0 +1,78 @@
+/** What the reports show: plain data built by the API from the database. Rendering adds nothing to it. */
+export interface PlatformMetrics {
+  platform: string;
+  sent: number;
+  responded: number;
+  unanswered: number;
+  responseRate: number | null;
+  medianResponseHours: number | null;
+  p90ResponseHours: number | null;
+  kmMedianResponseHours: number | null;
+  overdue: number;
+  onTimeRate: number | null;
+  itemsRequested: number;
+  itemsRemoved: number;
+  itemsStillOnline: number;
+  removedCompletely: number;
+  removedPartially: number;
+  notRemoved: number;
+  medianRemovalHours: number | null;
+}
+
+export interface TrendPoint {
+  /** Start of the month, ISO. */
+  period: string;
+  sent: number;
+  responded: number;
+}
+
+export interface WaitingRequest {
+  reference: string;
+  platform: string;
+  type: string;
+  channel: string;
+  sentAt: Date;
+  daysWaiting: number;
+  overdue: boolean;
+}
+
+export interface ActionItemLine {
+  ownerSide: string;
+  text: string;
+  dueDate: string | null;
+  state: string;
+}
+
+export interface ConsultationSummary {
+  heldAt: Date;
+  platform: string;
+  format: string;
+  title: string;
+  actionItems: ActionItemLine[];
+}
+
+export interface ComplianceReportModel {
+  title: string;
+  agency: string | null;
+  periodFrom: Date;
+  periodTo: Date;
+  asOf: Date;
+  generatedAt: Date;
+  /** SHA-256 of the data the report was built from. */
+  dataSha256: string;
+  platforms: PlatformMetrics[];
+  trend: TrendPoint[];
+  /** Requests without any answer at asOf, oldest first. */
+  unanswered: WaitingRequest[];
+  consultations: ConsultationSummary[];
+}
+
+export interface ConsultationBriefModel {
+  platform: string;
+  asOf: Date;
+  generatedAt: Date;
+  dataSha256: string;
+  metrics: PlatformMetrics;
+  openRequests: WaitingRequest[];
+  openActionItems: (ActionItemLine & { consultation: string; heldAt: Date })[];
+}
