@@ -1,5 +1,6 @@
 import { InitialSchema1795305432517 } from './1795305432517-InitialSchema';
 import { SeedPlatforms1795305432600 } from './1795305432600-SeedPlatforms';
+import { ReportsAndJobs1795306979599 } from './1795306979599-ReportsAndJobs';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
-export const MIGRATIONS: Function[] = [InitialSchema1795305432517, SeedPlatforms1795305432600];
+export const MIGRATIONS: Function[] = [InitialSchema1795305432517, SeedPlatforms1795305432600, ReportsAndJobs1795306979599];

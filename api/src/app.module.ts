@@ -17,6 +17,7 @@ import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { HealthController } from './health/health.controller';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RequestsModule } from './requests/requests.module';
+import { ReportsModule } from './reports/reports.module';
 import { ResponsivenessModule } from './responsiveness/responsiveness.module';
 import { UsersModule } from './users/users.module';
 
@@ -61,6 +62,7 @@ export class AppModule {
         RequestsModule,
         ConsultationsModule,
         ResponsivenessModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   /** Recording what a platform answered (acknowledged, info_requested, outcome, refused) and notes. */
   'requests:respond': ['admin', 'regulator', 'liaison'],
   'consultations:write': ['admin', 'regulator', 'liaison'],
+  /** Generating compliance reports and consultation briefs. */
+  'reports:create': ['admin', 'regulator', 'analyst', 'liaison'],
+  /** Scheduled jobs: their runs, and running one by hand. */
+  'jobs:manage': ['admin'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -4,8 +4,54 @@ import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLen
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || String(value).toLowerCase() === 'true';
 
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+
+/** Scheduled jobs (see api/src/jobs). Cron expressions are in the server's time zone (UTC in containers). */
+export class JobsEnvironment {
+  /** false: no job is scheduled (they can still be run by hand). */
+  @Transform(toBool)
+  @IsBoolean()
+  JOBS_ENABLED = true;
+
+  @IsString() DEADLINE_SWEEP_CRON = '0 * * * *';
+
+  /** Hours past dueAt after which the sweep records an 'escalated' event. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(0)
+  ESCALATION_GRACE_HOURS = 72;
+
+  @IsString() REPORT_MONTHLY_CRON = '0 2 1 * *';
+  @IsString() REPORT_QUARTERLY_CRON = '0 3 1 1,4,7,10 *';
+
+  @Transform(toBool)
+  @IsBoolean()
+  RECHECK_ENABLED = false;
+
+  @IsString() RECHECK_CRON = '0 4 * * *';
+
+  /** Hosts the removal re-check may contact; nothing else is ever requested. */
+  @Transform(toList)
+  @IsString({ each: true })
+  RECHECK_ALLOWED_HOSTS: string[] = [];
+
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(100) RECHECK_TIMEOUT_MS = 10_000;
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) RECHECK_CONCURRENCY = 4;
+  /** Minimum gap between two requests to the same host. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(0) RECHECK_HOST_INTERVAL_MS = 1000;
+
+  /** Text that, on a page answered 200, means the content was taken down. */
+  @Transform(toList)
+  @IsString({ each: true })
+  RECHECK_REMOVED_MARKERS: string[] = ['This content isn’t available', "This content isn't available", 'Video unavailable', 'Post not found'];
+
+  /** Attempts per job run before it is recorded as failed. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1) JOB_MAX_ATTEMPTS = 3;
+}
+
 /** Configuration from the environment (DOMAIN.md, "Configuration"); validated once, at boot. */
-export class Environment {
+export class Environment extends JobsEnvironment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 

@@ -7,6 +7,8 @@ import { PlatformRequest } from '../requests/request.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestItem } from '../requests/request-item.entity';
 import { RequestItemChange } from '../requests/request-item-change.entity';
+import { JobRun } from '../jobs/job-run.entity';
+import { Report } from '../reports/report.entity';
 import { User } from '../users/user.entity';
 
 export const ENTITIES = [
@@ -20,4 +22,6 @@ export const ENTITIES = [
   ActionItem,
   User,
   AuditEntry,
+  Report,
+  JobRun,
 ];

@@ -108,6 +108,10 @@ export class PlatformRequest {
   @Column({ type: 'text', nullable: true })
   notes: string | null;
 
+  /** When the deadline sweep first found the request unanswered past dueAt; null otherwise. */
+  @Column({ type: 'timestamptz', nullable: true })
+  overdueSince: Date | null;
+
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;
 

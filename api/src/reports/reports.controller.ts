@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { respondWithList } from '../common/http/list-query';
+import { CreateBriefDto, CreateReportDto, ReportResponse, toReportResponse } from './report.dto';
+import { REPORT_LIST, ReportsService } from './reports.service';
+
+const filename = (id: number, title: string, ext: string) =>
+  `report-${id}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${ext}`;
+
+@ApiTags('reports')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(private readonly reports: ReportsService) {}
+
+  @Get()
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<ReportResponse[]> {
+    return respondWithList(res, query, REPORT_LIST, (list) => this.reports.list(list), toReportResponse);
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseIntPipe) id: number): Promise<ReportResponse> {
+    return toReportResponse(await this.reports.get(id));
+  }
+
+  @ApiOperation({ summary: 'Queue a compliance report (queued -> running -> done | failed)' })
+  @RequirePermission('reports:create')
+  @Post()
+  async create(@Body() body: CreateReportDto, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+    return toReportResponse(await this.reports.queueCompliance(body, actor));
+  }
+
+  @ApiOperation({ summary: "Queue a consultation brief: one platform's open requests and open action items" })
+  @RequirePermission('reports:create')
+  @Post('briefs')
+  async brief(@Body() body: CreateBriefDto, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+    return toReportResponse(await this.reports.queueBrief(body, actor));
+  }
+
+  @ApiProduces('application/pdf')
+  @Get(':id/pdf')
+  async pdf(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { report, body } = await this.reports.file(id, 'pdf');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename(id, report.title, 'pdf')}"`);
+    return new StreamableFile(body as Buffer, { type: 'application/pdf' });
+  }
+
+  @ApiOperation({ summary: 'The rows the report was built from, as CSV' })
+  @ApiProduces('text/csv')
+  @Get(':id/csv')
+  async csv(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { report, body } = await this.reports.file(id, 'csv');
+    res.setHeader('Content-Disposition', `attachment; filename="${filename(id, report.title, 'csv')}"`);
+    return new StreamableFile(Buffer.from(body as string, 'utf8'), { type: 'text/csv; charset=utf-8' });
+  }
+}

@@ -1,0 +1,189 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+import { renderComplianceReport, renderConsultationBrief } from '../../../reports/src';
+import type { Actor } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { conflict, invalid, notFound } from '../common/errors/domain-error';
+import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec } from '../common/http/list-query';
+import { Environment } from '../config/environment';
+import { Platform } from '../platforms/platform.entity';
+import type { CreateBriefDto, CreateReportDto } from './report.dto';
+import { Report, REPORT_KINDS, REPORT_STATUSES } from './report.entity';
+import { ReportDataService } from './report-data.service';
+
+export const REPORT_LIST: ListSpec<Report> = {
+  resource: 'reports',
+  sortable: { id: 'rp.id', createdAt: 'rp.createdAt', status: 'rp.status', from: 'rp.periodFrom', to: 'rp.periodTo', title: 'rp.title' },
+  defaultSort: ['id', 'DESC'],
+  filters: {
+    id: intFilter('rp.id', 'id'),
+    status: enumFilter('rp.status', 'status', REPORT_STATUSES),
+    kind: enumFilter('rp.kind', 'kind', REPORT_KINDS),
+  },
+};
+
+/** A report that has been running this long belongs to a process that died: it is queued again. */
+const STALE_AFTER_MS = 10 * 60_000;
+
+const month = (d: Date) => d.toISOString().slice(0, 7);
+
+/**
+ * The report queue: queued -> running -> done | failed. Each transition is one UPDATE, so a report is
+ * never half-written; a worker claims the next report with SKIP LOCKED, so several instances share the
+ * queue and each report is built once; a failed build is retried up to JOB_MAX_ATTEMPTS times.
+ */
+@Injectable()
+export class ReportsService implements OnApplicationShutdown {
+  private readonly logger = new Logger('Reports');
+  private draining: Promise<void> | null = null;
+  private stopped = false;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly data: ReportDataService,
+    private readonly audit: AuditService,
+    private readonly env: Environment,
+  ) {}
+
+  list(query: ListQuery): Promise<[Report[], number]> {
+    return findPage(this.dataSource.getRepository(Report).createQueryBuilder('rp'), query, REPORT_LIST);
+  }
+
+  async get(id: number): Promise<Report> {
+    const report = await this.dataSource.getRepository(Report).findOne({ where: { id } });
+    if (!report) throw notFound('report', id);
+    return report;
+  }
+
+  async file(id: number, kind: 'pdf' | 'csv'): Promise<{ report: Report; body: Buffer | string }> {
+    const report = await this.dataSource
+      .getRepository(Report)
+      .createQueryBuilder('rp')
+      .addSelect(`rp.${kind}`)
+      .where('rp.id = :id', { id })
+      .getOne();
+    if (!report) throw notFound('report', id);
+    if (report.status !== 'done') throw conflict(`report ${id} is ${report.status}; it can be downloaded once it is done`);
+    return { report, body: report[kind]! };
+  }
+
+  async queueCompliance(dto: CreateReportDto, actor: Actor | null, scheduleSlot: string | null = null): Promise<Report> {
+    const from = new Date(dto.from);
+    const to = new Date(dto.to);
+    if (from >= to) throw invalid('to', 'must be after from');
+    const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
+    const platformIds = [...new Set(dto.platformIds ?? [])];
+    if (platformIds.length) {
+      const found = await this.dataSource.getRepository(Platform).countBy({ id: In(platformIds) });
+      if (found !== platformIds.length) throw invalid('platformIds', 'names a platform that does not exist');
+    }
+    const title = dto.title ?? `Compliance report ${month(from)} to ${month(new Date(to.getTime() - 1))}`;
+    return this.enqueue({ kind: 'compliance', title, periodFrom: from, periodTo: to, asOf, platformIds, agencyId: dto.agencyId ?? null, scheduleSlot }, actor);
+  }
+
+  async queueBrief(dto: CreateBriefDto, actor: Actor): Promise<Report> {
+    const platform = await this.dataSource.getRepository(Platform).findOne({ where: { id: dto.platformId } });
+    if (!platform) throw invalid('platformId', `${dto.platformId} does not match any platform`);
+    const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
+    return this.enqueue({ kind: 'consultation_brief', title: `Consultation brief: ${platform.name}`, asOf, platformIds: [platform.id] }, actor);
+  }
+
+  /** A scheduled report for one slot; nothing when that slot already has one (another instance, or an earlier start). */
+  async queueScheduled(slot: string, from: Date, to: Date): Promise<Report | null> {
+    const exists = await this.dataSource.getRepository(Report).exists({ where: { scheduleSlot: slot } });
+    if (exists) return null;
+    try {
+      return await this.queueCompliance({ from: from.toISOString(), to: to.toISOString(), asOf: to.toISOString() }, null, slot);
+    } catch (err) {
+      if ((err as { driverError?: { code?: string } }).driverError?.code === '23505') return null; // lost the race
+      throw err;
+    }
+  }
+
+  private async enqueue(values: Partial<Report>, actor: Actor | null): Promise<Report> {
+    const report = await this.dataSource.transaction(async (em) => {
+      const saved = await em.save(em.create(Report, { ...values, status: 'queued', requestedById: actor?.id ?? null }));
+      await this.audit.record({ userId: actor?.id ?? null, action: 'create', entity: 'reports', entityId: saved.id, after: { ...values } }, em);
+      return saved;
+    });
+    setImmediate(() => void this.drain());
+    return report;
+  }
+
+  /** Builds queued reports until none is left; concurrent calls share one loop per process. */
+  drain(): Promise<void> {
+    this.draining ??= (async () => {
+      try {
+        await this.requeueStale();
+        while (!this.stopped && (await this.buildNext())) {
+          // next
+        }
+      } finally {
+        this.draining = null;
+      }
+    })();
+    return this.draining;
+  }
+
+  onApplicationShutdown(): Promise<void> | void {
+    this.stopped = true;
+    return this.draining ?? undefined;
+  }
+
+  private async requeueStale(): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE reports SET status = 'queued', version = version + 1 WHERE status = 'running' AND started_at < $1`,
+      [new Date(Date.now() - STALE_AFTER_MS)],
+    );
+  }
+
+  /** Claims and builds one report; false when the queue is empty. */
+  private async buildNext(): Promise<boolean> {
+    const claimed = await this.dataSource.transaction(async (em) => {
+      const [next] = await em.query(`SELECT id FROM reports WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1`);
+      if (next) {
+        await em.query(
+          `UPDATE reports SET status = 'running', started_at = now(), attempts = attempts + 1, version = version + 1 WHERE id = $1`,
+          [next.id],
+        );
+      }
+      return next as { id: number } | undefined;
+    });
+    if (!claimed) return false;
+    const report = await this.get(claimed.id);
+    try {
+      const generatedAt = new Date();
+      const { pdf, csv, sha } = await this.build(report, generatedAt);
+      await this.dataSource.query(
+        `UPDATE reports SET status = 'done', pdf = $2, csv = $3, data_sha256 = $4, page_count = $5, error = NULL,
+                finished_at = $6, version = version + 1 WHERE id = $1`,
+        [report.id, pdf, csv, sha, countPages(pdf), generatedAt],
+      );
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      const retry = report.attempts < this.env.JOB_MAX_ATTEMPTS;
+      this.logger.error(`report ${report.id} failed (attempt ${report.attempts}): ${message}`);
+      await this.dataSource.query(
+        `UPDATE reports SET status = $2, error = $3, finished_at = CASE WHEN $2 = 'failed' THEN now() END, version = version + 1 WHERE id = $1`,
+        [report.id, retry ? 'queued' : 'failed', message],
+      );
+    }
+    return true;
+  }
+
+  /** Separate so that tests can make a build fail. */
+  async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; csv: string; sha: string }> {
+    if (report.kind === 'consultation_brief') {
+      const { model, csv } = await this.data.brief(report.platformIds[0], report.asOf, generatedAt);
+      return { pdf: await renderConsultationBrief(model), csv, sha: model.dataSha256 };
+    }
+    const { model, csv } = await this.data.compliance(
+      { from: report.periodFrom!, to: report.periodTo!, asOf: report.asOf, platformIds: report.platformIds, agencyId: report.agencyId, title: report.title },
+      generatedAt,
+    );
+    return { pdf: await renderComplianceReport(model), csv, sha: model.dataSha256 };
+  }
+}
+
+const countPages = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;

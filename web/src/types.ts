@@ -1,0 +1,187 @@
+/** The API's records and stats rows as the console reads them (DOMAIN.md, "HTTP contract"). */
+import type {
+  ActionOwnerSide,
+  ActionState,
+  AgencyKind,
+  ConsultationFormat,
+  EventKind,
+  ItemState,
+  ReportStatus,
+  RequestCategory,
+  RequestChannel,
+  RequestOutcome,
+  RequestStatus,
+  RequestType,
+  Role,
+} from './enums';
+
+export interface SlaHours {
+  removal: number;
+  blocking: number;
+  investigation: number;
+  preservation: number;
+}
+
+export interface Platform {
+  id: number;
+  name: string;
+  slug: string;
+  parentCompany: string | null;
+  hasLocalRepresentative: boolean;
+  contactChannels: { kind: string; value: string }[];
+  slaHours: SlaHours;
+  notes: string | null;
+  version: number;
+}
+
+export interface Agency {
+  id: number;
+  name: string;
+  kind: AgencyKind;
+  country: string | null;
+  contactEmail: string | null;
+  version: number;
+}
+
+export interface RequestItem {
+  id: number;
+  url: string;
+  contentHash: string | null;
+  state: ItemState;
+  checkedAt: string | null;
+}
+
+export interface PlatformRequest {
+  id: number;
+  platformId: number;
+  agencyId: number;
+  type: RequestType;
+  category: RequestCategory;
+  channel: RequestChannel;
+  reference: string;
+  platformRef: string | null;
+  sentAt: string | null;
+  dueAt: string | null;
+  status: RequestStatus;
+  outcome: RequestOutcome | null;
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  overdue: boolean;
+  notes: string | null;
+  items: RequestItem[];
+  version: number;
+}
+
+export interface RequestEvent {
+  id: number;
+  requestId: number;
+  kind: EventKind;
+  occurredAt: string;
+  authorId: number | null;
+  note: string | null;
+  outcome: RequestOutcome | null;
+  items: { id: number; state: ItemState }[];
+  recordedAt: string;
+}
+
+/** Body of POST /api/requests/:id/events. */
+export interface NewEvent {
+  kind: EventKind;
+  occurredAt: string;
+  note?: string;
+  outcome?: RequestOutcome;
+  items?: { id: number; state: ItemState }[];
+}
+
+export interface ActionItem {
+  id?: number;
+  ownerSide: ActionOwnerSide;
+  text: string;
+  dueDate: string | null;
+  state: ActionState;
+}
+
+export interface Consultation {
+  id: number;
+  platformId: number;
+  heldAt: string;
+  format: ConsultationFormat;
+  title: string;
+  attendees: string[];
+  agenda: string | null;
+  minutes: string | null;
+  requestIds: number[];
+  actionItems: ActionItem[];
+  version: number;
+}
+
+export interface User {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  version: number;
+}
+
+export interface Report {
+  id: number;
+  status: ReportStatus;
+  from: string;
+  to: string;
+  asOf: string | null;
+  platformIds: number[] | null;
+  createdAt: string;
+}
+
+/** One row of GET /api/stats/responsiveness. */
+export interface ResponsivenessRow {
+  platformId: number;
+  platform: string;
+  sent: number;
+  responded: number;
+  unanswered: number;
+  responseRate: number | null;
+  medianResponseHours: number | null;
+  p90ResponseHours: number | null;
+  overdue: number;
+  onTimeRate: number | null;
+  itemsRequested: number;
+  itemsRemoved: number;
+  itemsStillOnline: number;
+  removedCompletely: number;
+  removedPartially: number;
+  notRemoved: number;
+  medianRemovalHours: number | null;
+  kmMedianResponseHours: number | null;
+}
+
+/** One row of GET /api/stats/responsiveness/series. */
+export interface SeriesRow extends ResponsivenessRow {
+  period: string;
+}
+
+/** GET /api/stats/content. */
+export interface ContentStats {
+  pieces: number;
+  items: number;
+  removedEverywhere: number;
+  removedSomewhere: number;
+  stillOnline: number;
+}
+
+/** One row of GET /api/stats/overdue. */
+export interface OverdueRow {
+  id: number;
+  reference: string;
+  platformId: number;
+  agencyId: number;
+  type: RequestType;
+  category: RequestCategory;
+  channel: RequestChannel;
+  status: RequestStatus;
+  sentAt: string;
+  dueAt: string;
+  daysWaiting: number;
+  hoursOverdue: number;
+}
