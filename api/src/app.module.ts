@@ -15,6 +15,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { HealthController } from './health/health.controller';
+import { JobsModule } from './jobs/jobs.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReportsModule } from './reports/reports.module';
@@ -63,6 +64,7 @@ export class AppModule {
         ConsultationsModule,
         ResponsivenessModule,
         ReportsModule,
+        JobsModule,
       ],
       controllers: [HealthController],
       providers: [

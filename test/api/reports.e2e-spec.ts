@@ -1,4 +1,5 @@
 import { PDFParse } from 'pdf-parse';
+import type { Response } from 'superagent';
 import { ReportsService } from '../../api/src/reports/reports.service';
 import { createAgency, platformId } from './support/fixtures';
 import { createTestApp, type TestApp } from './support/test-app';
@@ -10,10 +11,12 @@ async function pdfText(pdf: Buffer): Promise<string> {
   return text;
 }
 
-const binary = (res: NodeJS.ReadableStream & { setEncoding(e: string): void }, done: (e: Error | null, body: Buffer) => void) => {
+/** supertest parser that keeps a binary body (a PDF) as a Buffer. */
+const binary = (res: Response, done: (e: Error | null, body: Buffer) => void) => {
+  const stream = res as unknown as NodeJS.ReadableStream;
   const chunks: Buffer[] = [];
-  res.on('data', (c: Buffer) => chunks.push(c));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
+  stream.on('data', (c: Buffer) => chunks.push(c));
+  stream.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
 describe('compliance reports', () => {

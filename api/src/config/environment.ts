@@ -46,6 +46,9 @@ export class JobsEnvironment {
   @IsString({ each: true })
   RECHECK_REMOVED_MARKERS: string[] = ['This content isn’t available', "This content isn't available", 'Video unavailable', 'Post not found'];
 
+  /** Pause before retrying a failed job run (multiplied by the attempt number). */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(0) JOB_RETRY_DELAY_MS = 5000;
+
   /** Attempts per job run before it is recorded as failed. */
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) JOB_MAX_ATTEMPTS = 3;
 }

@@ -89,6 +89,12 @@ export class ReportsService implements OnApplicationShutdown {
     return this.enqueue({ kind: 'consultation_brief', title: `Consultation brief: ${platform.name}`, asOf, platformIds: [platform.id] }, actor);
   }
 
+  /** The latest schedule slot filled with this prefix ("monthly:"), or null. Slots sort by time. */
+  async latestScheduleSlot(prefix: string): Promise<string | null> {
+    const [row] = await this.dataSource.query(`SELECT max(schedule_slot) AS slot FROM reports WHERE schedule_slot LIKE $1`, [`${prefix}%`]);
+    return row?.slot ?? null;
+  }
+
   /** A scheduled report for one slot; nothing when that slot already has one (another instance, or an earlier start). */
   async queueScheduled(slot: string, from: Date, to: Date): Promise<Report | null> {
     const exists = await this.dataSource.getRepository(Report).exists({ where: { scheduleSlot: slot } });

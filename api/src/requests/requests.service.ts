@@ -180,9 +180,9 @@ export class RequestsService {
     });
   }
 
-  /** Records one timeline event and applies it to the request, atomically. */
-  async recordEvent(id: number, dto: CreateEventDto, actor: Actor): Promise<RequestEvent> {
-    if (!isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
+  /** Records one timeline event and applies it to the request, atomically. A null actor is the system (a job). */
+  async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null): Promise<RequestEvent> {
+    if (actor && !isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
       throw forbidden(`the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`);
     }
     let eventId = 0;
@@ -208,7 +208,7 @@ export class RequestsService {
             requestId: id,
             kind: dto.kind,
             occurredAt,
-            authorId: actor.id,
+            authorId: actor?.id ?? null,
             note: dto.note ?? null,
             outcome: dto.kind === 'refused' ? 'refused' : (dto.outcome ?? null),
           }),

@@ -15,6 +15,8 @@ export const PASSWORD = 'role-password-1';
 
 export interface TestApp {
   app: INestApplication;
+  /** The name of its database, to start a second instance on it (`shareDatabase`). */
+  database: string;
   db: DataSource;
   http: ReturnType<typeof request>;
   /** A bearer token for a user of this role (created on first use). */
@@ -23,10 +25,15 @@ export interface TestApp {
 }
 
 /** The real app, configured like main.ts, on a database of its own cloned from the migrated template. */
-export async function createTestApp(overrides: Record<string, string> = {}, options: { webRoot?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  overrides: Record<string, string> = {},
+  options: { webRoot?: string; shareDatabase?: string } = {},
+): Promise<TestApp> {
   const serverUrl = process.env.TEST_SERVER_URL!;
-  const database = `tracker_test_${randomBytes(6).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE ${database} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
+  const database = options.shareDatabase ?? `tracker_test_${randomBytes(6).toString('hex')}`;
+  if (!options.shareDatabase) {
+    await adminQuery(serverUrl, `CREATE DATABASE ${database} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
+  }
 
   const env = validateEnvironment({
     NODE_ENV: 'test',
@@ -34,6 +41,8 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: 'test-secret-that-is-long-enough',
     LOGIN_RATE_LIMIT: '1000',
+    JOBS_ENABLED: 'false',
+    JOB_RETRY_DELAY_MS: '0',
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
@@ -51,12 +60,14 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
 
   return {
     app,
+    database,
     db: app.get(DataSource),
     http,
     async token(role) {
       if (!tokens.has(role)) {
         const email = role === 'admin' ? ADMIN.email : `${role}@test.local`;
-        if (role !== 'admin') {
+        const exists = (await app.get(DataSource).query('SELECT 1 FROM users WHERE email = $1', [email])).length > 0;
+        if (role !== 'admin' && !exists) {
           await app.get(UsersService).create({ email, password: PASSWORD, name: `Test ${role}`, role }, null);
         }
         tokens.set(role, await login(email, role === 'admin' ? ADMIN.password : PASSWORD));
@@ -65,7 +76,7 @@ export async function createTestApp(overrides: Record<string, string> = {}, opti
     },
     async close() {
       await app.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      if (!options.shareDatabase) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
   };
 }

@@ -69,7 +69,8 @@ export class AuditedStore<E extends Versioned> {
   update(
     id: number,
     version: number | undefined,
-    actor: Actor,
+    /** null: the system (a scheduled job). */
+    actor: Actor | null,
     apply: (record: E, em: EntityManager) => Promise<void> | void,
     action = 'update',
   ): Promise<E> {
@@ -84,7 +85,7 @@ export class AuditedStore<E extends Versioned> {
       await em.update(this.target, { id } as FindOptionsWhere<E>, this.columnsOf(record, em));
       const fresh = await this.get(id, em);
       await this.audit.record(
-        { userId: actor.id, action, entity: this.resource, entityId: id, before, after: this.snapshot(fresh) },
+        { userId: actor?.id ?? null, action, entity: this.resource, entityId: id, before, after: this.snapshot(fresh) },
         em,
       );
       return fresh;

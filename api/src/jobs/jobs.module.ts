@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { ReportsModule } from '../reports/reports.module';
+import { RequestsModule } from '../requests/requests.module';
+import { DeadlineSweepJob } from './deadline-sweep.job';
+import { JOBS } from './job';
+import { JobRunner } from './job-runner.service';
+import { JobsController } from './jobs.controller';
+import { JobsScheduler } from './jobs.scheduler';
+import { RemindersController } from './reminders.controller';
+import { RemovalRecheckJob } from './removal-recheck.job';
+import { MonthlyReportJob, QuarterlyReportJob } from './report-schedule.job';
+
+const JOB_CLASSES = [DeadlineSweepJob, RemovalRecheckJob, MonthlyReportJob, QuarterlyReportJob];
+
+@Module({
+  imports: [RequestsModule, ReportsModule],
+  controllers: [JobsController, RemindersController],
+  providers: [
+    ...JOB_CLASSES,
+    { provide: JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOB_CLASSES },
+    JobRunner,
+    JobsScheduler,
+  ],
+  exports: [JobRunner, JOBS],
+})
+export class JobsModule {}
