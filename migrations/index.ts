@@ -1,6 +1,7 @@
 import { InitialSchema1795305432517 } from './1795305432517-InitialSchema';
 import { SeedPlatforms1795305432600 } from './1795305432600-SeedPlatforms';
 import { ReportsAndJobs1795306979599 } from './1795306979599-ReportsAndJobs';
+import { StatsRollups1795307500000 } from './1795307500000-StatsRollups';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
-export const MIGRATIONS: Function[] = [InitialSchema1795305432517, SeedPlatforms1795305432600, ReportsAndJobs1795306979599];
+export const MIGRATIONS: Function[] = [InitialSchema1795305432517, SeedPlatforms1795305432600, ReportsAndJobs1795306979599, StatsRollups1795307500000];

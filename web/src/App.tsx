@@ -1,13 +1,46 @@
-import { Admin, Resource } from 'react-admin';
-import { createAuthProvider } from './authProvider';
-import { createDataProvider } from './dataProvider';
+import { lazy, Suspense } from 'react';
+import { Admin, Loading, Resource, type ResourceProps } from 'react-admin';
 import agencies from './agencies';
+import audit from './audit';
+import { createAuthProvider } from './authProvider';
 import consultations from './consultations';
+import { createDataProvider } from './dataProvider';
+import { i18nProvider } from './i18n';
+import { AppLayout } from './layout/AppLayout';
+import { LoginPage } from './layout/LoginPage';
+import { can, type Permission } from './permissions';
 import platforms from './platforms';
+import reports from './reports';
 import requests from './requests';
+import { theme } from './theme';
 import users from './users';
 
 const API_URL = '/api';
+
+const LazyDashboard = lazy(() => import('./dashboard/Dashboard'));
+function Dashboard() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyDashboard />
+    </Suspense>
+  );
+}
+
+type ResourceScreens = Pick<ResourceProps, 'list' | 'show' | 'edit' | 'create' | 'icon' | 'recordRepresentation'>;
+
+/** A resource with only the screens the role may use: no create/edit screen, no create/edit button. */
+function resourceFor(name: string, screens: ResourceScreens, role: string | undefined, write?: Permission) {
+  const mayWrite = write === undefined || can(role, write);
+  return (
+    <Resource
+      key={name}
+      name={name}
+      {...screens}
+      create={mayWrite ? screens.create : undefined}
+      edit={mayWrite ? screens.edit : undefined}
+    />
+  );
+}
 
 export function App() {
   return (
@@ -15,15 +48,22 @@ export function App() {
       title="Platform compliance tracker"
       dataProvider={createDataProvider(API_URL)}
       authProvider={createAuthProvider(API_URL)}
+      i18nProvider={i18nProvider}
+      dashboard={Dashboard}
+      layout={AppLayout}
+      loginPage={LoginPage}
+      theme={theme}
       disableTelemetry
       requireAuth
     >
-      {(role: string) => [
-        <Resource key="requests" name="requests" {...requests} />,
-        <Resource key="platforms" name="platforms" {...platforms} />,
-        <Resource key="agencies" name="agencies" {...agencies} />,
-        <Resource key="consultations" name="consultations" {...consultations} />,
-        ...(role === 'admin' ? [<Resource key="users" name="users" {...users} />] : []),
+      {(role: string | undefined) => [
+        resourceFor('requests', requests, role, 'requests:write'),
+        resourceFor('consultations', consultations, role, 'consultations:write'),
+        resourceFor('platforms', platforms, role, 'platforms:write'),
+        resourceFor('agencies', agencies, role, 'agencies:write'),
+        resourceFor('reports', reports, role),
+        ...(can(role, 'users:manage') ? [resourceFor('users', users, role, 'users:manage')] : []),
+        ...(can(role, 'audit:read') ? [resourceFor('audit', audit, role, 'audit:read')] : []),
       ]}
     </Admin>
   );

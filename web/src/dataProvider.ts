@@ -1,15 +1,76 @@
-import { fetchUtils } from 'react-admin';
 import simpleRestProvider from 'ra-data-simple-rest';
+import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 'react-admin';
+import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { readSession } from './session';
+import type { ContentStats, NewEvent, OverdueRow, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
-/** The stock simple-REST provider, with the bearer token on every call. */
-export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage) {
-  const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+export type Interval = 'month' | 'quarter' | 'year';
+
+/** react-admin's data provider plus the calls that are not plain records (stats, timelines, PDFs). */
+export interface TrackerDataProvider extends DataProvider {
+  getStats(filter: StatsFilter): Promise<ResponsivenessRow[]>;
+  getSeries(filter: StatsFilter, interval?: Interval): Promise<SeriesRow[]>;
+  getContentStats(filter: StatsFilter): Promise<ContentStats>;
+  getOverdue(params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>): Promise<{ data: OverdueRow[]; total: number }>;
+  getEvents(requestId: number | string): Promise<RequestEvent[]>;
+  addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
+  downloadReport(reportId: number | string): Promise<Blob>;
+}
+
+/** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
+export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage): TrackerDataProvider {
+  const authHeader = (): string | undefined => {
     const session = readSession(storage);
-    return fetchUtils.fetchJson(url, {
-      ...options,
-      user: session ? { authenticated: true, token: `Bearer ${session.token}` } : undefined,
-    });
+    return session ? `Bearer ${session.token}` : undefined;
   };
-  return simpleRestProvider(apiUrl, httpClient);
+  const httpClient = (url: string, options: fetchUtils.Options = {}) => {
+    const token = authHeader();
+    return fetchUtils.fetchJson(url, { ...options, user: token ? { authenticated: true, token } : undefined });
+  };
+  const base = simpleRestProvider(apiUrl, httpClient);
+  const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+
+  return {
+    ...base,
+    // The stock getMany sends no range, so the API's default page of 25 would cut long id lists short.
+    getMany: async (resource, params) => {
+      if (params.ids.length === 0) return { data: [] };
+      const query = new URLSearchParams({
+        filter: JSON.stringify({ id: params.ids }),
+        range: JSON.stringify([0, params.ids.length - 1]),
+      });
+      const { json } = await httpClient(`${apiUrl}/${resource}?${query}`, { signal: params.signal });
+      return { data: json };
+    },
+    getStats: (filter) => getJson(`/stats/responsiveness${statsQueryString(filter)}`),
+    getSeries: (filter, interval = 'month') => getJson(`/stats/responsiveness/series${statsQueryString(filter, { interval })}`),
+    getContentStats: (filter) => getJson(`/stats/content${statsQueryString(filter)}`),
+    getOverdue: async ({ filter, pagination, sort }) => {
+      const { page, perPage } = pagination ?? { page: 1, perPage: 10 };
+      const query = new URLSearchParams({
+        sort: JSON.stringify([sort?.field ?? 'dueAt', sort?.order ?? 'ASC']),
+        range: JSON.stringify([(page - 1) * perPage, page * perPage - 1]),
+        filter: JSON.stringify(filter ?? {}),
+      });
+      const { json, headers } = await httpClient(`${apiUrl}/stats/overdue?${query}`);
+      const total = Number((headers.get('content-range') ?? '').split('/').pop());
+      return { data: json, total: Number.isFinite(total) ? total : json.length };
+    },
+    getEvents: (requestId) => getJson(`/requests/${encodeURIComponent(requestId)}/events`),
+    addEvent: async (requestId, event) =>
+      (
+        await httpClient(`${apiUrl}/requests/${encodeURIComponent(requestId)}/events`, {
+          method: 'POST',
+          body: JSON.stringify(event),
+        })
+      ).json,
+    downloadReport: async (reportId) => {
+      const token = authHeader();
+      const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/pdf`, {
+        headers: token ? { Authorization: token } : {},
+      });
+      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
+      return res.blob();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { PlatformRequest } from './request.entity';
 
 /** One piece of content named in a request, by URL. The media itself is never stored. */
 @Entity('request_items')
+@Index('ix_request_items_checked_at', { synchronize: false })
 @CheckIn('ck_request_items_state', 'state', ITEM_STATES)
 @Check('ck_request_items_url', `"url" ~* '^https?://'`)
 export class RequestItem {

@@ -33,8 +33,14 @@ import {
 @Entity('requests')
 @Unique('uq_requests_agency_reference', ['agencyId', 'reference'])
 @Index('ix_requests_platform_sent_at', ['platformId', 'sentAt'])
-// Full-text search over reference, platform ticket and notes: an expression index from the migration.
+// Expression and partial indexes written in the migrations: full-text search, and the statistics rollups'.
 @Index('ix_requests_search', { synchronize: false })
+@Index('ix_requests_response_hour', { synchronize: false })
+@Index('ix_requests_removal_hour', { synchronize: false })
+@Index('ix_requests_unanswered_sent_at', { synchronize: false })
+@Index('ix_requests_unanswered_due_at', { synchronize: false })
+@Index('ix_requests_first_response_at', { synchronize: false })
+@Index('ix_requests_resolved_at', { synchronize: false })
 @CheckIn('ck_requests_type', 'type', REQUEST_TYPES)
 @CheckIn('ck_requests_category', 'category', REQUEST_CATEGORIES)
 @CheckIn('ck_requests_channel', 'channel', REQUEST_CHANNELS)
@@ -107,6 +113,16 @@ export class PlatformRequest {
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;
+
+  /** Item counts, kept by a trigger on request_items for the statistics rollups; never written by the app. */
+  @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
+  itemsTotal: number;
+
+  @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
+  itemsRemoved: number;
+
+  @Column({ type: 'integer', default: 0, select: false, insert: false, update: false })
+  itemsStillOnline: number;
 
   /** When the deadline sweep first found the request unanswered past dueAt; null otherwise. */
   @Column({ type: 'timestamptz', nullable: true })

@@ -139,6 +139,7 @@ export const id: AppMessages = {
       overdue: {
         title: 'Permintaan lewat tenggat',
         empty: 'Tidak ada permintaan yang melewati tenggat.',
+        hint: 'Semua permintaan yang saat ini melewati tenggat, apa pun periodenya.',
         count: '%{smart_count} permintaan melewati tenggat |||| %{smart_count} permintaan melewati tenggat',
         reference: 'Referensi',
         platform: 'Platform',

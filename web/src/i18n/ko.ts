@@ -139,6 +139,7 @@ export const ko: AppMessages = {
       overdue: {
         title: '기한이 지난 요청',
         empty: '기한이 지난 요청이 없습니다.',
+        hint: '기간과 관계없이 지금 기한이 지난 모든 요청입니다.',
         count: '기한이 지난 요청 %{smart_count}건 |||| 기한이 지난 요청 %{smart_count}건',
         reference: '관리 번호',
         platform: '플랫폼',

@@ -1,17 +1,158 @@
-import { BooleanField, Datagrid, List, NumberField, TextField } from 'react-admin';
+import HubIcon from '@mui/icons-material/Hub';
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import {
+  ArrayField,
+  ArrayInput,
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  List,
+  NullableBooleanInput,
+  NumberInput,
+  SearchInput,
+  Show,
+  SimpleForm,
+  SimpleFormIterator,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  maxLength,
+  maxValue,
+  minValue,
+  number,
+  regex,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { LocaleNumberField } from '../common/fields';
+
+const SLA_TYPES = [
+  ['removal', 'slaRemoval'],
+  ['blocking', 'slaBlocking'],
+  ['investigation', 'slaInvestigation'],
+  ['preservation', 'slaPreservation'],
+] as const;
+
+const wholeNumber = (value: unknown) => (value === null || value === undefined || Number.isInteger(value) ? undefined : 'ra.validation.number');
+const slaValidators = [required(), number(), wholeNumber, minValue(1), maxValue(8760)];
+
+const platformFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <NullableBooleanInput key="hasLocalRepresentative" source="hasLocalRepresentative" />,
+];
 
 function PlatformList() {
   return (
-    <List sort={{ field: 'name', order: 'ASC' }}>
-      <Datagrid bulkActionButtons={false}>
+    <List filters={platformFilters} sort={{ field: 'name', order: 'ASC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <TextField source="slug" />
-        <TextField source="parentCompany" />
-        <BooleanField source="hasLocalRepresentative" />
-        <NumberField source="slaHours.removal" label="Removal SLA (h)" />
+        <TextField source="parentCompany" emptyText="—" />
+        <BooleanField source="hasLocalRepresentative" sortable={false} />
+        {SLA_TYPES.map(([type, label]) => (
+          <LocaleNumberField key={type} source={`slaHours.${type}`} label={`resources.platforms.fields.${label}`} sortable={false} />
+        ))}
       </Datagrid>
     </List>
   );
 }
 
-export default { list: PlatformList, recordRepresentation: 'name' };
+function PlatformShow() {
+  const translate = useTranslate();
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <TextField source="slug" />
+        <TextField source="parentCompany" emptyText="—" />
+        <BooleanField source="hasLocalRepresentative" />
+        <Box component="section" sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 160px))', gap: 2 }} aria-label={translate('app.platforms.sla')}>
+          {SLA_TYPES.map(([type, label]) => (
+            <Box key={type}>
+              <Typography variant="caption" color="text.secondary">
+                {translate(`resources.platforms.fields.${label}`)}
+              </Typography>
+              <Typography>
+                <LocaleNumberField source={`slaHours.${type}`} />
+              </Typography>
+            </Box>
+          ))}
+        </Box>
+        <ArrayField source="contactChannels">
+          <Datagrid bulkActionButtons={false} rowClick={false}>
+            <TextField source="kind" label="resources.platforms.fields.channelKind" />
+            <TextField source="value" label="resources.platforms.fields.channelValue" />
+          </Datagrid>
+        </ArrayField>
+        <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function PlatformForm() {
+  const translate = useTranslate();
+  return (
+    <SimpleForm sx={{ maxWidth: 960 }}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
+        <TextInput source="name" validate={[required(), maxLength(200)]} />
+        <TextInput
+          source="slug"
+          validate={[required(), regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a-z, 0-9, -')]}
+          helperText="a-z, 0-9, -"
+        />
+        <TextInput source="parentCompany" validate={maxLength(200)} />
+        <BooleanInput source="hasLocalRepresentative" />
+      </Box>
+      <Typography variant="h6" component="h2">
+        {translate('app.platforms.sla')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('app.platforms.sla_hint')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, columnGap: 2, width: '100%' }}>
+        {SLA_TYPES.map(([type, label]) => (
+          <NumberInput key={type} source={`slaHours.${type}`} label={`resources.platforms.fields.${label}`} validate={slaValidators} step={1} min={1} />
+        ))}
+      </Box>
+      <ArrayInput source="contactChannels">
+        <SimpleFormIterator inline disableReordering>
+          <TextInput source="kind" label="resources.platforms.fields.channelKind" validate={[required(), maxLength(50)]} helperText={false} />
+          <TextInput source="value" label="resources.platforms.fields.channelValue" validate={[required(), maxLength(500)]} helperText={false} sx={{ minWidth: 320 }} />
+        </SimpleFormIterator>
+      </ArrayInput>
+      <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} />
+    </SimpleForm>
+  );
+}
+
+function PlatformEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <PlatformForm />
+    </Edit>
+  );
+}
+
+function PlatformCreate() {
+  return (
+    <Create
+      redirect="show"
+      record={{ hasLocalRepresentative: false, contactChannels: [], slaHours: { removal: 72, blocking: 72, investigation: 72, preservation: 72 } }}
+    >
+      <PlatformForm />
+    </Create>
+  );
+}
+
+export default {
+  list: PlatformList,
+  show: PlatformShow,
+  edit: PlatformEdit,
+  create: PlatformCreate,
+  icon: HubIcon,
+  recordRepresentation: 'name',
+};

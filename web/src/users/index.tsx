@@ -1,16 +1,103 @@
-import { BooleanField, Datagrid, EmailField, List, TextField } from 'react-admin';
+import PeopleIcon from '@mui/icons-material/People';
+import {
+  BooleanField,
+  BooleanInput,
+  Create,
+  Datagrid,
+  Edit,
+  EmailField,
+  List,
+  NullableBooleanInput,
+  PasswordInput,
+  SearchInput,
+  SelectInput,
+  Show,
+  SimpleForm,
+  SimpleShowLayout,
+  TextField,
+  TextInput,
+  email,
+  maxLength,
+  minLength,
+  required,
+  useTranslate,
+} from 'react-admin';
+import { DateTimeField, EnumField } from '../common/fields';
+import { choices } from '../enums';
+
+const userFilters = [
+  <SearchInput key="q" source="q" alwaysOn />,
+  <SelectInput key="role" source="role" choices={choices('role')} alwaysOn sx={{ minWidth: 160 }} />,
+  <NullableBooleanInput key="active" source="active" />,
+];
 
 function UserList() {
   return (
-    <List sort={{ field: 'name', order: 'ASC' }}>
-      <Datagrid bulkActionButtons={false}>
+    <List filters={userFilters} sort={{ field: 'name', order: 'ASC' }}>
+      <Datagrid rowClick="show" bulkActionButtons={false}>
         <TextField source="name" />
         <EmailField source="email" />
-        <TextField source="role" />
+        <EnumField source="role" enumName="role" />
         <BooleanField source="active" />
+        <DateTimeField source="createdAt" />
       </Datagrid>
     </List>
   );
 }
 
-export default { list: UserList, recordRepresentation: 'name' };
+function UserShow() {
+  return (
+    <Show>
+      <SimpleShowLayout>
+        <TextField source="name" />
+        <EmailField source="email" />
+        <EnumField source="role" enumName="role" />
+        <BooleanField source="active" />
+        <DateTimeField source="createdAt" />
+      </SimpleShowLayout>
+    </Show>
+  );
+}
+
+function UserForm({ creating }: { creating: boolean }) {
+  const translate = useTranslate();
+  return (
+    <SimpleForm sx={{ maxWidth: 640 }}>
+      <TextInput source="name" validate={[required(), maxLength(200)]} autoComplete="name" />
+      <TextInput source="email" type="email" validate={[required(), email()]} autoComplete="off" />
+      <SelectInput source="role" choices={choices('role')} validate={required()} />
+      <PasswordInput
+        source="password"
+        validate={creating ? [required(), minLength(12), maxLength(200)] : [minLength(12), maxLength(200)]}
+        autoComplete="new-password"
+        helperText={creating ? translate('ra.validation.minLength', { min: 12 }) : translate('app.users.password_hint')}
+      />
+      <BooleanInput source="active" />
+    </SimpleForm>
+  );
+}
+
+function UserEdit() {
+  return (
+    <Edit mutationMode="pessimistic" redirect="show">
+      <UserForm creating={false} />
+    </Edit>
+  );
+}
+
+function UserCreate() {
+  return (
+    <Create redirect="show" record={{ role: 'analyst', active: true }}>
+      <UserForm creating />
+    </Create>
+  );
+}
+
+export default {
+  list: UserList,
+  show: UserShow,
+  edit: UserEdit,
+  create: UserCreate,
+  icon: PeopleIcon,
+  recordRepresentation: 'name',
+};
