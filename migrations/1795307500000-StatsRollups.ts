@@ -116,6 +116,14 @@ export class StatsRollups1795307500000 implements MigrationInterface {
     await q.query(`CREATE TRIGGER request_items_delete AFTER DELETE ON request_items REFERENCING OLD TABLE AS old_rows
       FOR EACH STATEMENT EXECUTE FUNCTION request_items_changed()`);
 
+    // TRUNCATE fires no row or statement DELETE triggers: empty what depends on the truncated table.
+    await q.query(`CREATE FUNCTION stats_requests_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN TRUNCATE stats_months, response_histogram, removal_histogram; RETURN NULL; END $fn$`);
+    await q.query(`CREATE TRIGGER stats_requests_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION stats_requests_truncated()`);
+    await q.query(`CREATE FUNCTION request_items_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN UPDATE requests SET items_total = 0, items_removed = 0, items_still_online = 0 WHERE items_total <> 0; RETURN NULL; END $fn$`);
+    await q.query(`CREATE TRIGGER request_items_truncate AFTER TRUNCATE ON request_items FOR EACH STATEMENT EXECUTE FUNCTION request_items_truncated()`);
+
     // Fill the rollups from the requests already there.
     await q.query(`CREATE TEMP TABLE new_rows ON COMMIT DROP AS SELECT * FROM requests`);
     await q.query(`INSERT INTO stats_months (platform_id, month, ${MONTH_COLUMNS.map(([name]) => name).join(', ')})
@@ -126,6 +134,10 @@ export class StatsRollups1795307500000 implements MigrationInterface {
   }
 
   public async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER request_items_truncate ON request_items`);
+    await q.query(`DROP TRIGGER stats_requests_truncate ON requests`);
+    await q.query(`DROP FUNCTION request_items_truncated()`);
+    await q.query(`DROP FUNCTION stats_requests_truncated()`);
     for (const event of ['insert', 'update', 'delete']) {
       await q.query(`DROP TRIGGER request_items_${event} ON request_items`);
       await q.query(`DROP TRIGGER stats_requests_${event} ON requests`);

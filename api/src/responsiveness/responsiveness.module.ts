@@ -2,10 +2,11 @@ import { Module } from '@nestjs/common';
 import { ResponsivenessController } from './responsiveness.controller';
 import { ResponsivenessRepository } from './responsiveness.repository';
 import { ResponsivenessService } from './responsiveness.service';
+import { RollupRepository } from './rollup.repository';
 
 @Module({
   controllers: [ResponsivenessController],
-  providers: [ResponsivenessRepository, ResponsivenessService],
+  providers: [ResponsivenessRepository, RollupRepository, ResponsivenessService],
   exports: [ResponsivenessService],
 })
 export class ResponsivenessModule {}

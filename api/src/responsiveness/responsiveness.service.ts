@@ -5,6 +5,7 @@ import { findPage, type ListQuery } from '../common/http/list-query';
 import type { PlatformRequest } from '../requests/request.entity';
 import { OVERDUE_LIST, overdueQuery } from './overdue';
 import { ResponsivenessRepository } from './responsiveness.repository';
+import { RollupRepository } from './rollup.repository';
 import {
   type ContentStats,
   type ResponsivenessBreakdownRow,
@@ -23,11 +24,16 @@ const DIMENSION = { type: 'r.type', category: 'r.category', channel: 'r.channel'
 export class ResponsivenessService {
   constructor(
     private readonly repository: ResponsivenessRepository,
+    private readonly rollups: RollupRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
+  /** From the rollups when they can answer exactly (the common dashboard case), else by the exact query. */
   async perPlatform(query: StatsQueryDto): Promise<ResponsivenessRow[]> {
-    const rows = await this.repository.perPlatform(statsScope(query), query.platformId);
+    const scope = statsScope(query);
+    const rows = (await this.rollups.covers(query, scope.asOf))
+      ? await this.rollups.perPlatform(query, scope.asOf)
+      : await this.repository.perPlatform(scope, query.platformId);
     return rows.map(toResponsivenessRow);
   }
 

@@ -1,0 +1,87 @@
+/**
+ * Exact order statistics from hour histograms: a histogram says which whole hour holds a rank, and
+ * only that hour's exact values are read (through `values`). Pure apart from that callback; the
+ * rollup repository supplies the histograms and reads the values.
+ */
+
+/** Counts per whole hour, ascending by hour. */
+export type Histogram = { hour: number; n: number }[];
+
+/** The exact values within one hour, ascending. */
+export type HourValues = (hour: number) => Promise<number[]>;
+
+/** As in the SQL: the share still unanswered is "at most one half", with a float tolerance. */
+export const HALF = 0.5 + 1e-9;
+
+const total = (h: Histogram) => h.reduce((s, b) => s + b.n, 0);
+
+/** The hour holding the value of 0-based rank `rank`, and the rank's offset within that hour. */
+function locate(histogram: Histogram, rank: number): { hour: number; offset: number } {
+  let before = 0;
+  for (const { hour, n } of histogram) {
+    if (rank < before + n) return { hour, offset: rank - before };
+    before += n;
+  }
+  throw new Error(`rank ${rank} is beyond the histogram`);
+}
+
+/** PostgreSQL's percentile_cont: linear interpolation between the ranks around fraction * (n - 1). */
+export async function percentileCont(histogram: Histogram, fraction: number, values: HourValues): Promise<number | null> {
+  const n = total(histogram);
+  if (n === 0) return null;
+  const pos = fraction * (n - 1);
+  const at = async (rank: number) => {
+    const { hour, offset } = locate(histogram, rank);
+    return (await values(hour))[offset];
+  };
+  const lo = await at(Math.floor(pos));
+  const hi = await at(Math.ceil(pos));
+  return lo + (pos - Math.floor(pos)) * (hi - lo);
+}
+
+/**
+ * The Kaplan-Meier median time to first response: `events` are the answered requests by hour, `atRisk`
+ * every request counted, `censored` the exact censoring times (asOf - sentAt) of the unanswered ones
+ * that fall within the events' hours. A whole hour with no censoring is crossed in one step (the
+ * product telescopes to (n - d) / n); exact event times are read only for hours with censoring and for
+ * the hour in which the curve crosses one half.
+ */
+export async function kaplanMeierMedian(events: Histogram, atRisk: number, censored: number[], values: HourValues): Promise<number | null> {
+  const censoredByHour = new Map<number, number[]>();
+  for (const t of censored) censoredByHour.set(Math.floor(t), [...(censoredByHour.get(Math.floor(t)) ?? []), t]);
+  const eventsByHour = new Map(events.map((b) => [b.hour, b.n]));
+  const hours = [...new Set([...eventsByHour.keys(), ...censoredByHour.keys()])].sort((a, b) => a - b);
+
+  let n = atRisk;
+  let survival = 1;
+  for (const hour of hours) {
+    const d = eventsByHour.get(hour) ?? 0;
+    const cens = censoredByHour.get(hour) ?? [];
+    if (cens.length === 0) {
+      const next = (survival * (n - d)) / n;
+      if (next > HALF) {
+        survival = next;
+        n -= d;
+        continue;
+      }
+    }
+    // Replay the hour at its exact times; at equal times events come before censoring, as in the SQL.
+    const times = [...(d > 0 ? (await values(hour)).map((t) => ({ t, event: true })) : []), ...cens.map((t) => ({ t, event: false }))];
+    times.sort((a, b) => a.t - b.t || Number(b.event) - Number(a.event));
+    for (let i = 0; i < times.length; ) {
+      const t = times[i].t;
+      let dt = 0;
+      let ct = 0;
+      for (; i < times.length && times[i].t === t; i++) {
+        if (times[i].event) dt++;
+        else ct++;
+      }
+      if (dt > 0) {
+        survival *= 1 - dt / n;
+        if (survival <= HALF) return t;
+      }
+      n -= dt + ct;
+    }
+  }
+  return null;
+}
