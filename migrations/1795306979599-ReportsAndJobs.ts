@@ -46,7 +46,7 @@ export class ReportsAndJobs1795306979599 implements MigrationInterface {
                 "schedule_slot" text,
                 "data_sha256" text,
                 "pdf" bytea,
-                "csv" text,
+                "csv_gzip" bytea,
                 "page_count" integer,
                 "error" text,
                 "attempts" integer NOT NULL DEFAULT '0',

@@ -1,5 +1,5 @@
 import { rateBars, trendLines } from './charts';
-import { type Column, createDocument, heading, paragraph, table } from './document';
+import { type Column, createDocument, type Doc, heading, paragraph, table } from './document';
 import { count, dateTime, day, hours, percent } from './format';
 import type { ComplianceReportModel, PlatformMetrics, WaitingRequest } from './model';
 import { THEME } from './theme';
@@ -43,6 +43,14 @@ export const WAITING_COLUMNS: Column[] = [
 
 export const waitingCells = (r: WaitingRequest): string[] => [r.reference, r.platform, r.type, r.channel, day(r.sentAt), count(r.daysWaiting)];
 
+/** Requests waiting for an answer, one per line; when there are very many, the first ones and a pointer to the CSV. */
+export function waitingList(doc: Doc, rows: WaitingRequest[], total: number, none: string): void {
+  if (total === 0) return paragraph(doc, none);
+  const shown = rows.length < total ? ` The ${count(rows.length)} oldest are listed; the CSV that comes with this report lists all ${count(total)}.` : '';
+  paragraph(doc, `Requests with no answer from the platform at the as-of time, oldest first. Those past their deadline are in red.${shown}`, THEME.colour.muted);
+  table(doc, WAITING_COLUMNS, rows.map(waitingCells), (i) => rows[i].overdue);
+}
+
 /** The executive summary: the key numbers in words. */
 export function summarise(model: ComplianceReportModel): string[] {
   const sent = model.platforms.reduce((n, p) => n + p.sent, 0);
@@ -82,12 +90,8 @@ export async function renderComplianceReport(model: ComplianceReportModel): Prom
   rateBars(doc, 'Response rate by platform', model.platforms.map((p) => ({ label: p.platform, value: p.responseRate })));
   trendLines(doc, 'Requests sent and answered, by month', model.trend);
 
-  heading(doc, `Unanswered requests (${count(model.unanswered.length)})`);
-  if (model.unanswered.length === 0) paragraph(doc, 'Every request sent in the period had been answered.');
-  else {
-    paragraph(doc, 'Requests with no answer from the platform at the as-of time, oldest first. Those past their deadline are in red.', THEME.colour.muted);
-    table(doc, WAITING_COLUMNS, model.unanswered.map(waitingCells), (i) => model.unanswered[i].overdue);
-  }
+  heading(doc, `Unanswered requests (${count(model.unansweredTotal)})`);
+  waitingList(doc, model.unanswered, model.unansweredTotal, 'Every request sent in the period had been answered.');
 
   heading(doc, 'Consultations held in the period');
   if (model.consultations.length === 0) paragraph(doc, 'No consultation was recorded in the period.');

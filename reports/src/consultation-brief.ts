@@ -1,4 +1,4 @@
-import { WAITING_COLUMNS, METRIC_COLUMNS, metricCells, waitingCells } from './compliance-report';
+import { METRIC_COLUMNS, metricCells, waitingList } from './compliance-report';
 import { createDocument, heading, paragraph, table } from './document';
 import { count, dateTime, day } from './format';
 import type { ConsultationBriefModel } from './model';
@@ -14,9 +14,8 @@ export async function renderConsultationBrief(model: ConsultationBriefModel): Pr
   heading(doc, 'Responsiveness, all requests to date');
   table(doc, METRIC_COLUMNS, [metricCells(model.metrics)]);
 
-  heading(doc, `Open requests (${count(model.openRequests.length)})`);
-  if (model.openRequests.length === 0) paragraph(doc, 'No request is waiting for an answer.');
-  else table(doc, WAITING_COLUMNS, model.openRequests.map(waitingCells), (i) => model.openRequests[i].overdue);
+  heading(doc, `Open requests (${count(model.openRequestsTotal)})`);
+  waitingList(doc, model.openRequests, model.openRequestsTotal, 'No request is waiting for an answer.');
 
   heading(doc, `Open action items (${count(model.openActionItems.length)})`);
   if (model.openActionItems.length === 0) paragraph(doc, 'No open action item.');

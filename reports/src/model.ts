@@ -62,8 +62,10 @@ export interface ComplianceReportModel {
   dataSha256: string;
   platforms: PlatformMetrics[];
   trend: TrendPoint[];
-  /** Requests without any answer at asOf, oldest first. */
+  /** Requests without any answer at asOf, oldest first (the first ones, when there are very many). */
   unanswered: WaitingRequest[];
+  /** How many requests had no answer at asOf in all. */
+  unansweredTotal: number;
   consultations: ConsultationSummary[];
 }
 
@@ -74,5 +76,6 @@ export interface ConsultationBriefModel {
   dataSha256: string;
   metrics: PlatformMetrics;
   openRequests: WaitingRequest[];
+  openRequestsTotal: number;
   openActionItems: (ActionItemLine & { consultation: string; heldAt: Date })[];
 }

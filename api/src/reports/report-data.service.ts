@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { createGzip } from 'node:zlib';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { ComplianceReportModel, ConsultationBriefModel, ConsultationSummary, WaitingRequest } from '../../../reports/src/model';
@@ -22,6 +23,10 @@ export const MAX_LISTED = 1000;
 
 const CSV_HEADER = ['agency', 'reference', 'platform', 'type', 'category', 'channel', 'sentAt', 'dueAt', 'firstResponseAt', 'answered', 'overdue'];
 
+// The requests a report counts, with $1 from, $2 to, $3 asOf, $4 platform ids (empty: all), $5 agency id.
+const REQUESTS_IN_SCOPE = `r.status NOT IN ('draft', 'withdrawn') AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
+  AND (cardinality($4::int[]) = 0 OR r.platform_id = ANY($4)) AND ($5::int IS NULL OR r.agency_id = $5)`;
+
 const sha256 = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
 const DAY = 86_400_000;
 
@@ -36,19 +41,15 @@ export class ReportDataService {
     private readonly stats: ResponsivenessService,
   ) {}
 
-  async compliance(p: ReportParameters, generatedAt: Date): Promise<{ model: ComplianceReportModel; csv: string }> {
+  async compliance(p: ReportParameters, generatedAt: Date): Promise<{ model: ComplianceReportModel; csvGzip: Buffer }> {
     const query = { from: p.from.toISOString(), to: p.to.toISOString(), asOf: p.asOf.toISOString(), ...(p.agencyId && { agencyId: p.agencyId }) };
     const selected = (row: { platformId: number }) => p.platformIds.length === 0 || p.platformIds.includes(row.platformId);
     const platforms = (await this.stats.perPlatform(query)).filter(selected);
-    const series = (await this.stats.series({ ...query, interval: 'month' })).filter(selected);
-    const trend = [...new Set(series.map((r) => r.period))].sort().map((period) => {
-      const rows = series.filter((r) => r.period === period);
-      return { period, sent: rows.reduce((n, r) => n + r.sent, 0), responded: rows.reduce((n, r) => n + r.responded, 0) };
-    });
-    const { waiting, csv } = await this.requests(p);
+    const trend = await this.trend(p);
+    const { waiting, total, csvGzip, csvSha256 } = await this.requests(p);
     const agency = p.agencyId ? ((await this.dataSource.query('SELECT name FROM agencies WHERE id = $1', [p.agencyId]))[0]?.name ?? null) : null;
     const consultations = await this.consultations(p);
-    const data = { platforms: platforms.map(metrics), trend, waiting, consultations, csv };
+    const data = { platforms: platforms.map(metrics), trend, waiting, total, consultations, csvSha256 };
     return {
       model: {
         title: p.title,
@@ -60,18 +61,19 @@ export class ReportDataService {
         dataSha256: sha256({ parameters: { ...p, title: undefined }, data }),
         platforms: data.platforms,
         trend,
-        unanswered: waiting.slice(0, MAX_LISTED),
+        unanswered: waiting,
+        unansweredTotal: total,
         consultations,
       },
-      csv,
+      csvGzip,
     };
   }
 
-  async brief(platformId: number, asOf: Date, generatedAt: Date): Promise<{ model: ConsultationBriefModel; csv: string }> {
+  async brief(platformId: number, asOf: Date, generatedAt: Date): Promise<{ model: ConsultationBriefModel; csvGzip: Buffer }> {
     const [platform] = await this.dataSource.query('SELECT name FROM platforms WHERE id = $1', [platformId]);
     if (!platform) throw notFound('platform', platformId);
     const [row] = await this.stats.perPlatform({ asOf: asOf.toISOString(), platformId });
-    const { waiting, csv } = await this.requests({ from: new Date(0), to: new Date(asOf.getTime() + 1), asOf, platformIds: [platformId], agencyId: null, title: '' });
+    const { waiting, total, csvGzip, csvSha256 } = await this.requests({ from: new Date(0), to: new Date(asOf.getTime() + 1), asOf, platformIds: [platformId], agencyId: null, title: '' });
     const actions = await this.dataSource.query(
       `SELECT c.title AS consultation, c.held_at, a.owner_side, a.text, a.due_date::text, a.state
        FROM consultation_action_items a JOIN consultations c ON c.id = a.consultation_id
@@ -86,7 +88,7 @@ export class ReportDataService {
       dueDate: a.due_date as string | null,
       state: a.state as string,
     }));
-    const data = { metrics: metrics(row), waiting, openActionItems, csv };
+    const data = { metrics: metrics(row), waiting, total, openActionItems, csvSha256 };
     return {
       model: {
         platform: platform.name,
@@ -94,43 +96,79 @@ export class ReportDataService {
         generatedAt,
         dataSha256: sha256({ platformId, asOf, data }),
         metrics: data.metrics,
-        openRequests: waiting.slice(0, MAX_LISTED),
+        openRequests: waiting,
+        openRequestsTotal: total,
         openActionItems,
       },
-      csv,
+      csvGzip,
     };
   }
 
-  /** Every request counted, as CSV, and those unanswered at asOf, oldest first. */
-  private async requests(p: ReportParameters): Promise<{ waiting: WaitingRequest[]; csv: string }> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT a.name AS agency, r.reference, pl.name AS platform, pl.slug, r.type, r.category, r.channel, r.sent_at, r.due_at,
-              CASE WHEN r.first_response_at <= $3 THEN r.first_response_at END AS first_at
-       FROM requests r JOIN platforms pl ON pl.id = r.platform_id JOIN agencies a ON a.id = r.agency_id
-       WHERE r.status NOT IN ('draft', 'withdrawn') AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
-         AND (cardinality($4::int[]) = 0 OR r.platform_id = ANY($4)) AND ($5::int IS NULL OR r.agency_id = $5)
-       ORDER BY r.sent_at, r.id`,
-      [p.from, p.to, p.asOf, p.platformIds, p.agencyId],
+  /** Requests sent per month and how many of them were answered by asOf. */
+  private trend(p: ReportParameters): Promise<ComplianceReportModel['trend']> {
+    return this.dataSource.query(
+      `SELECT to_char(date_trunc('month', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"') AS period,
+              count(*)::int AS sent, count(*) FILTER (WHERE r.first_response_at <= $3)::int AS responded
+       FROM requests r WHERE ${REQUESTS_IN_SCOPE} GROUP BY 1 ORDER BY 1`,
+      this.scopeParams(p),
     );
-    let csv = csvLine(CSV_HEADER);
-    const waiting: WaitingRequest[] = [];
-    for (const r of rows) {
-      const sentAt = r.sent_at as Date;
-      const overdue = !r.first_at && (r.due_at as Date) < p.asOf;
-      csv += csvLine([r.agency, r.reference, r.slug, r.type, r.category, r.channel, sentAt, r.due_at, r.first_at, Boolean(r.first_at), overdue]);
-      if (!r.first_at) {
-        waiting.push({
-          reference: r.reference as string,
-          platform: r.platform as string,
-          type: r.type as string,
-          channel: r.channel as string,
-          sentAt,
-          daysWaiting: Math.floor((p.asOf.getTime() - sentAt.getTime()) / DAY),
-          overdue,
-        });
+  }
+
+  /**
+   * The requests unanswered at asOf (the oldest MAX_LISTED, and how many in all), and every request
+   * counted as gzipped CSV, streamed from a cursor so that memory stays flat at a million rows.
+   */
+  private async requests(p: ReportParameters): Promise<{ waiting: WaitingRequest[]; total: number; csvGzip: Buffer; csvSha256: string }> {
+    const unanswered = `${REQUESTS_IN_SCOPE} AND (r.first_response_at IS NULL OR r.first_response_at > $3)`;
+    const [rows, [{ total }]] = await Promise.all([
+      this.dataSource.query(
+        `SELECT r.reference, pl.name AS platform, r.type, r.channel, r.sent_at, r.due_at
+         FROM requests r JOIN platforms pl ON pl.id = r.platform_id WHERE ${unanswered} ORDER BY r.sent_at, r.id LIMIT ${MAX_LISTED}`,
+        this.scopeParams(p),
+      ),
+      this.dataSource.query(`SELECT count(*)::int AS total FROM requests r WHERE ${unanswered}`, this.scopeParams(p)),
+    ]);
+    const waiting = rows.map((r: Record<string, Date & string>) => ({
+      reference: r.reference,
+      platform: r.platform,
+      type: r.type,
+      channel: r.channel,
+      sentAt: r.sent_at,
+      daysWaiting: Math.floor((p.asOf.getTime() - r.sent_at.getTime()) / DAY),
+      overdue: r.due_at < p.asOf,
+    }));
+
+    const hash = createHash('sha256');
+    const gzip = createGzip();
+    const chunks: Buffer[] = [];
+    gzip.on('data', (c: Buffer) => chunks.push(c));
+    const write = (line: string) => {
+      hash.update(line);
+      return gzip.write(line) ? undefined : new Promise((ok) => gzip.once('drain', ok));
+    };
+    await write(csvLine(CSV_HEADER));
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      const stream = await runner.stream(
+        `SELECT a.name AS agency, r.reference, pl.slug, r.type, r.category, r.channel, r.sent_at, r.due_at,
+                CASE WHEN r.first_response_at <= $3 THEN r.first_response_at END AS first_at
+         FROM requests r JOIN platforms pl ON pl.id = r.platform_id JOIN agencies a ON a.id = r.agency_id
+         WHERE ${REQUESTS_IN_SCOPE} ORDER BY r.sent_at, r.id`,
+        this.scopeParams(p),
+      );
+      for await (const r of stream as AsyncIterable<Record<string, unknown>>) {
+        const overdue = !r.first_at && (r.due_at as Date) < p.asOf;
+        await write(csvLine([r.agency, r.reference, r.slug, r.type, r.category, r.channel, r.sent_at, r.due_at, r.first_at, Boolean(r.first_at), overdue]));
       }
+    } finally {
+      await runner.release();
     }
-    return { waiting, csv };
+    await new Promise((ok) => gzip.end(ok));
+    return { waiting, total, csvGzip: Buffer.concat(chunks), csvSha256: hash.digest('hex') };
+  }
+
+  private scopeParams(p: ReportParameters): unknown[] {
+    return [p.from, p.to, p.asOf, p.platformIds, p.agencyId];
   }
 
   private async consultations(p: ReportParameters): Promise<ConsultationSummary[]> {

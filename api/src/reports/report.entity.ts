@@ -51,8 +51,9 @@ export class Report {
   @Column({ type: 'bytea', nullable: true, select: false })
   pdf: Buffer | null;
 
-  @Column({ type: 'text', nullable: true, select: false })
-  csv: string | null;
+  /** The rows the report was built from, as gzipped CSV (a million rows is about 20 MB this way). */
+  @Column({ type: 'bytea', nullable: true, select: false })
+  csvGzip: Buffer | null;
 
   @Column({ type: 'integer', nullable: true })
   pageCount: number | null;

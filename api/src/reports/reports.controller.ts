@@ -1,3 +1,5 @@
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -44,15 +46,15 @@ export class ReportsController {
   async pdf(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const { report, body } = await this.reports.file(id, 'pdf');
     res.setHeader('Content-Disposition', `attachment; filename="${filename(id, report.title, 'pdf')}"`);
-    return new StreamableFile(body as Buffer, { type: 'application/pdf' });
+    return new StreamableFile(body, { type: 'application/pdf' });
   }
 
   @ApiOperation({ summary: 'The rows the report was built from, as CSV' })
   @ApiProduces('text/csv')
   @Get(':id/csv')
   async csv(@Param('id', ParseIntPipe) id: number, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const { report, body } = await this.reports.file(id, 'csv');
+    const { report, body } = await this.reports.file(id, 'csvGzip');
     res.setHeader('Content-Disposition', `attachment; filename="${filename(id, report.title, 'csv')}"`);
-    return new StreamableFile(Buffer.from(body as string, 'utf8'), { type: 'text/csv; charset=utf-8' });
+    return new StreamableFile(Readable.from([body]).pipe(createGunzip()), { type: 'text/csv; charset=utf-8' });
   }
 }

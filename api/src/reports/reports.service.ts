@@ -56,7 +56,7 @@ export class ReportsService implements OnApplicationShutdown {
     return report;
   }
 
-  async file(id: number, kind: 'pdf' | 'csv'): Promise<{ report: Report; body: Buffer | string }> {
+  async file(id: number, kind: 'pdf' | 'csvGzip'): Promise<{ report: Report; body: Buffer }> {
     const report = await this.dataSource
       .getRepository(Report)
       .createQueryBuilder('rp')
@@ -160,11 +160,11 @@ export class ReportsService implements OnApplicationShutdown {
     const report = await this.get(claimed.id);
     try {
       const generatedAt = new Date();
-      const { pdf, csv, sha } = await this.build(report, generatedAt);
+      const { pdf, csvGzip, sha } = await this.build(report, generatedAt);
       await this.dataSource.query(
-        `UPDATE reports SET status = 'done', pdf = $2, csv = $3, data_sha256 = $4, page_count = $5, error = NULL,
+        `UPDATE reports SET status = 'done', pdf = $2, csv_gzip = $3, data_sha256 = $4, page_count = $5, error = NULL,
                 finished_at = $6, version = version + 1 WHERE id = $1`,
-        [report.id, pdf, csv, sha, countPages(pdf), generatedAt],
+        [report.id, pdf, csvGzip, sha, countPages(pdf), generatedAt],
       );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -179,16 +179,16 @@ export class ReportsService implements OnApplicationShutdown {
   }
 
   /** Separate so that tests can make a build fail. */
-  async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; csv: string; sha: string }> {
+  async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; csvGzip: Buffer; sha: string }> {
     if (report.kind === 'consultation_brief') {
-      const { model, csv } = await this.data.brief(report.platformIds[0], report.asOf, generatedAt);
-      return { pdf: await renderConsultationBrief(model), csv, sha: model.dataSha256 };
+      const { model, csvGzip } = await this.data.brief(report.platformIds[0], report.asOf, generatedAt);
+      return { pdf: await renderConsultationBrief(model), csvGzip, sha: model.dataSha256 };
     }
-    const { model, csv } = await this.data.compliance(
+    const { model, csvGzip } = await this.data.compliance(
       { from: report.periodFrom!, to: report.periodTo!, asOf: report.asOf, platformIds: report.platformIds, agencyId: report.agencyId, title: report.title },
       generatedAt,
     );
-    return { pdf: await renderComplianceReport(model), csv, sha: model.dataSha256 };
+    return { pdf: await renderComplianceReport(model), csvGzip, sha: model.dataSha256 };
   }
 }
 
