@@ -7,6 +7,6 @@ import { RollupRepository } from './rollup.repository';
 @Module({
   controllers: [ResponsivenessController],
   providers: [ResponsivenessRepository, RollupRepository, ResponsivenessService],
-  exports: [ResponsivenessService],
+  exports: [ResponsivenessService, RollupRepository],
 })
 export class ResponsivenessModule {}
