@@ -39,7 +39,7 @@ describe('compliance reports', () => {
     }
     const youtube = await platformId(t, 'youtube');
     const answered = await t.http.post('/api/requests').set('Authorization', regulator)
-      .send({ platformId: youtube, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference: 'YT-2020-1', sentAt: '2020-03-01T00:00:00Z' })
+      .send({ platformId: youtube, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference: '=HYPERLINK("x")', sentAt: '2020-03-01T00:00:00Z' })
       .expect(201);
     await t.http.post(`/api/requests/${answered.body.id}/events`).set('Authorization', regulator).send({ kind: 'acknowledged', occurredAt: '2020-03-01T12:00:00Z' }).expect(201);
   });
@@ -66,10 +66,13 @@ describe('compliance reports', () => {
     for (let i = 1; i <= 7; i++) expect(text).toContain(`KNPA-2020-TG-0${i}`);
 
     const csv = await t.http.get(`/api/reports/${queued.id}/csv`).set('Authorization', auth).expect(200);
-    const lines = csv.text.trim().split('\r\n');
+    const lines = csv.text.trim().split('\n');
     expect(lines[0]).toBe('agency,reference,platform,type,category,channel,sentAt,dueAt,firstResponseAt,answered,overdue');
     expect(lines).toHaveLength(9);
     expect(lines.filter((l) => l.includes(',telegram,') && l.endsWith(',false,true'))).toHaveLength(7);
+    expect(lines).toContain('Korean National Police Agency,KNPA-2020-TG-01,telegram,investigation,sextortion,email,2020-02-11 01:30:00+00,2020-02-14 01:30:00+00,,false,true');
+    // A cell a spreadsheet would run as a formula is neutralised, and quoted as CSV requires.
+    expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
   });
 
   it('should give the same fingerprint for the same parameters and asOf, and another one for another asOf', async () => {

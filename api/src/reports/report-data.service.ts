@@ -163,7 +163,10 @@ export class ReportDataService {
     try {
       const client = (await runner.connect()) as PoolClient;
       await runner.startTransaction();
-      await runner.query(`SET LOCAL work_mem = '64MB'`); // sorts a million rows in memory
+      // Timestamps as PostgreSQL writes them in ISO style, in UTC ("2020-02-11 01:30:00+00"): ISO-8601,
+      // and far cheaper than formatting each one with to_char.
+      await runner.query(`SET LOCAL TimeZone = 'UTC'`);
+      await runner.query(`SET LOCAL DateStyle = 'ISO, YMD'`);
       await pipeline(
         client.query(copyTo(`COPY (${csvSelect(p)}) TO STDOUT WITH (FORMAT csv, HEADER)`)),
         batch(),
@@ -234,7 +237,6 @@ function batch(size = 1 << 20): Transform {
   });
 }
 
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 // A leading = + - @ would make a spreadsheet run the cell as a formula.
 const neutral = (column: string) => `CASE WHEN ${column} ~ '^[=+@-]' THEN '''' || ${column} ELSE ${column} END`;
 
@@ -251,8 +253,8 @@ function csvSelect(p: ReportParameters): string {
     .replaceAll('$5', p.agencyId === null ? 'NULL' : String(Math.trunc(p.agencyId)));
   const firstAt = `CASE WHEN r.first_response_at <= ${asOf} THEN r.first_response_at END`;
   return `SELECT ${neutral('a.name')} AS agency, ${neutral('r.reference')} AS reference, pl.slug AS platform,
-      r.type, r.category, r.channel, ${iso('r.sent_at')} AS "sentAt", ${iso('r.due_at')} AS "dueAt",
-      ${iso(firstAt)} AS "firstResponseAt", (${firstAt} IS NOT NULL)::text AS answered,
+      r.type, r.category, r.channel, r.sent_at AS "sentAt", r.due_at AS "dueAt",
+      ${firstAt} AS "firstResponseAt", (${firstAt} IS NOT NULL)::text AS answered,
       (${firstAt} IS NULL AND r.due_at < ${asOf})::text AS overdue
     FROM requests r JOIN platforms pl ON pl.id = r.platform_id JOIN agencies a ON a.id = r.agency_id
     WHERE ${scope} ORDER BY r.id`;
