@@ -1,8 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -26,17 +23,12 @@ export interface AppOptions {
   env: Environment;
   databaseUrl: string;
   seedDemo: boolean;
-  /** The built web console to serve at /, if any. */
-  webRoot?: string;
 }
-
-export const DEFAULT_WEB_ROOT = resolve(__dirname, '../../../../web/dist');
 
 @Module({})
 export class AppModule {
   static forRoot(options: AppOptions): DynamicModule {
     const { env } = options;
-    const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
     return {
       module: AppModule,
       global: true,
@@ -52,9 +44,6 @@ export class AppModule {
         }),
         JwtModule.register({ global: true, secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }]),
-        ...(existsSync(resolve(webRoot, 'index.html'))
-          ? [ServeStaticModule.forRoot({ rootPath: webRoot, exclude: ['/api/{*path}'] })]
-          : []),
         AuditModule,
         AuthModule,
         UsersModule,

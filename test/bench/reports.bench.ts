@@ -16,7 +16,7 @@ const MB = 1024 * 1024;
 async function main() {
   const db = await benchDatabase(REQUESTS);
   const env = validateEnvironment({ NODE_ENV: 'production', JOBS_ENABLED: 'false', ADMIN_PASSWORD: 'bench-admin-password', JWT_SECRET: 'bench-secret-long-enough' });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false, webRoot: '/nonexistent' })] }).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   await app.init();
   const reports = app.get(ReportsService);

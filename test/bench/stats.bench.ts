@@ -57,8 +57,8 @@ function hasPsql(): boolean {
 async function main() {
   const db = await benchDatabase(REQUESTS);
   const env = validateEnvironment({ NODE_ENV: 'production', LOGIN_RATE_LIMIT: '1000', ADMIN_PASSWORD: 'bench-admin-password', JWT_SECRET: 'bench-secret-long-enough' });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false, webRoot: '/nonexistent' })] }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })] }).compile();
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: '/nonexistent' });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
   const login = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }) });

@@ -61,7 +61,7 @@ export function App() {
         resourceFor('consultations', consultations, role, 'consultations:write'),
         resourceFor('platforms', platforms, role, 'platforms:write'),
         resourceFor('agencies', agencies, role, 'agencies:write'),
-        resourceFor('reports', reports, role),
+        resourceFor('reports', reports, role, 'reports:create'),
         ...(can(role, 'users:manage') ? [resourceFor('users', users, role, 'users:manage')] : []),
         ...(can(role, 'audit:read') ? [resourceFor('audit', audit, role, 'audit:read')] : []),
       ]}

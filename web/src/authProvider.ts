@@ -33,7 +33,7 @@ export function createAuthProvider(apiUrl: string, storage: Storage = sessionSto
       if (!session) throw new Error('Please sign in');
       const res = await fetch(`${apiUrl}/auth/me`, { headers: { Authorization: `Bearer ${session.token}` } });
       const me = await res.json();
-      return { id: me.id, fullName: `${me.name} (${me.role})` };
+      return { id: me.id, fullName: me.name, role: me.role, email: me.email };
     },
   };
 }

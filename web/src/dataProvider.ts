@@ -2,7 +2,7 @@ import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 'react-admin';
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { readSession } from './session';
-import type { ContentStats, NewEvent, OverdueRow, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
+import type { ContentStats, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
 export type Interval = 'month' | 'quarter' | 'year';
 
@@ -14,7 +14,8 @@ export interface TrackerDataProvider extends DataProvider {
   getOverdue(params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>): Promise<{ data: OverdueRow[]; total: number }>;
   getEvents(requestId: number | string): Promise<RequestEvent[]>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
-  downloadReport(reportId: number | string): Promise<Blob>;
+  downloadReport(reportId: number | string, format?: 'pdf' | 'csv'): Promise<Blob>;
+  prepareBrief(platformId: number, asOf?: string): Promise<Report>;
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
@@ -64,13 +65,15 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
           body: JSON.stringify(event),
         })
       ).json,
-    downloadReport: async (reportId) => {
+    downloadReport: async (reportId, format = 'pdf') => {
       const token = authHeader();
-      const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/pdf`, {
+      const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/${format}`, {
         headers: token ? { Authorization: token } : {},
       });
       if (!res.ok) throw new HttpError(res.statusText, res.status, null);
       return res.blob();
     },
+    prepareBrief: async (platformId, asOf) =>
+      (await httpClient(`${apiUrl}/reports/briefs`, { method: 'POST', body: JSON.stringify({ platformId, ...(asOf && { asOf }) }) })).json,
   };
 }

@@ -24,6 +24,7 @@ export const ENUMS = {
   role: ['admin', 'regulator', 'analyst', 'liaison'],
   agencyKind: ['regulator', 'police', 'ngo', 'other'],
   reportStatus: ['queued', 'running', 'done', 'failed'],
+  reportKind: ['compliance', 'consultation_brief'],
 } as const;
 
 export type EnumName = keyof typeof ENUMS;
@@ -42,6 +43,7 @@ export type ActionState = EnumValue<'actionState'>;
 export type Role = EnumValue<'role'>;
 export type AgencyKind = EnumValue<'agencyKind'>;
 export type ReportStatus = EnumValue<'reportStatus'>;
+export type ReportKind = EnumValue<'reportKind'>;
 
 export const PLATFORM_EVENT_KINDS: readonly EventKind[] = ['acknowledged', 'info_requested', 'outcome', 'refused'];
 export const REGULATOR_EVENT_KINDS: readonly EventKind[] = ['sent', 'reminder_sent', 'escalated', 'note', 'item_checked', 'withdrawn'];

@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   'requests:write': ['admin', 'regulator'],
   'requests:respond': ['admin', 'regulator', 'liaison'],
   'consultations:write': ['admin', 'regulator', 'liaison'],
+  'reports:create': ['admin', 'regulator', 'analyst', 'liaison'],
+  'jobs:manage': ['admin'],
   'users:manage': ['admin'],
   'audit:read': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -6,7 +6,16 @@ export const theme: RaThemeOptions = {
   palette: {
     ...defaultTheme.palette,
     primary: { main: '#283593' },
-    secondary: { main: '#00695c' },
+    secondary: { main: '#1a237e' },
   },
   sidebar: { width: 220, closedWidth: 55 },
+  components: {
+    ...defaultTheme.components,
+    MuiCssBaseline: {
+      styleOverrides: {
+        // Korean wraps between words, not inside them.
+        'html:lang(ko) body': { wordBreak: 'keep-all', overflowWrap: 'anywhere' },
+      },
+    },
+  },
 };

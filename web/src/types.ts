@@ -6,6 +6,7 @@ import type {
   ConsultationFormat,
   EventKind,
   ItemState,
+  ReportKind,
   ReportStatus,
   RequestCategory,
   RequestChannel,
@@ -126,12 +127,20 @@ export interface User {
 
 export interface Report {
   id: number;
+  kind: ReportKind;
   status: ReportStatus;
-  from: string;
-  to: string;
-  asOf: string | null;
-  platformIds: number[] | null;
+  title: string;
+  from: string | null;
+  to: string | null;
+  asOf: string;
+  /** Empty: every platform. */
+  platformIds: number[];
+  agencyId: number | null;
+  dataSha256: string | null;
+  pageCount: number | null;
+  error: string | null;
   createdAt: string;
+  finishedAt: string | null;
 }
 
 /** One row of GET /api/stats/responsiveness. */

@@ -46,9 +46,9 @@ export async function createTestApp(
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false, webRoot: options.webRoot ?? '/nonexistent' })],
+    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false })],
   }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }));
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: options.webRoot ?? '/nonexistent' });
   await app.init();
   const http = request(app.getHttpServer());
   const tokens = new Map<Role, string>();

@@ -1,7 +1,6 @@
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { WEB_ROOT } from './app';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(__dirname, '../../artifacts/screenshots');
@@ -23,14 +22,7 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json' };
-
-/**
- * A browser context on the app: a laptop-sized window, English, UTC. The console is the app's own
- * static files when it serves them; when it does not (the testing module resolves @nestjs/serve-static's
- * loader before an HTTP adapter exists, so createTestApp's webRoot serves nothing), the same built
- * files are handed to the browser from web/dist for that origin, and /api still goes to the app.
- */
+/** A browser context on the app (which serves the built console itself): a laptop-sized window, English, UTC. */
 export async function newContext(
   browser: Browser,
   baseUrl: string,
@@ -43,16 +35,6 @@ export async function newContext(
     acceptDownloads: true,
   });
   context.setDefaultTimeout(15_000);
-  const served = (await fetch(`${baseUrl}/`)).ok;
-  if (!served) {
-    await context.route(`${baseUrl}/**`, (route) => {
-      const { pathname } = new URL(route.request().url());
-      if (pathname.startsWith('/api/')) return route.continue();
-      const file = join(WEB_ROOT, pathname);
-      const path = file.startsWith(WEB_ROOT) && existsSync(file) && statSync(file).isFile() ? file : join(WEB_ROOT, 'index.html');
-      return route.fulfill({ status: 200, contentType: TYPES[extname(path)] ?? 'application/octet-stream', body: readFileSync(path) });
-    });
-  }
   return context;
 }
 

@@ -16,7 +16,7 @@ import {
   maxLength,
   required,
 } from 'react-admin';
-import { EnumField } from '../common/fields';
+import { EnumField, ShowLinkField } from '../common/fields';
 import { choices } from '../enums';
 
 const agencyFilters = [
@@ -28,7 +28,7 @@ function AgencyList() {
   return (
     <List filters={agencyFilters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <ShowLinkField source="name" label="resources.agencies.fields.name" sortBy="name" />
         <EnumField source="kind" enumName="agencyKind" />
         <TextField source="country" emptyText="—" />
         <EmailField source="contactEmail" emptyText="—" sortable={false} />

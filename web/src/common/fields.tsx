@@ -1,15 +1,22 @@
+import AddIcon from '@mui/icons-material/Add';
 import Chip, { type ChipProps } from '@mui/material/Chip';
+import type { MouseEvent, ReactNode } from 'react';
 import {
+  Button,
   DateField,
   type DateFieldProps,
   DateTimeInput,
   type DateTimeInputProps,
   FunctionField,
+  Link,
   NumberField,
   type NumberFieldProps,
   SelectField,
   type SelectFieldProps,
+  useCreatePath,
   useRecordContext,
+  useResourceContext,
+  useSimpleFormIterator,
   useTranslate,
 } from 'react-admin';
 import { choices, type EnumName } from '../enums';
@@ -18,7 +25,7 @@ import { useIntlLocale } from './hooks';
 /** A date and time in the chosen language's format. */
 export function DateTimeField(props: DateFieldProps) {
   const locale = useIntlLocale();
-  return <DateField showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} {...props} />;
+  return <DateField showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} sx={{ whiteSpace: 'nowrap' }} {...props} />;
 }
 
 /** A calendar date (YYYY-MM-DD) in the chosen language's format. */
@@ -52,7 +59,7 @@ const STATUS_COLORS: Record<string, ChipProps['color']> = {
 };
 
 /** A coloured chip for a status-like enum (the label carries the meaning; colour only helps). */
-export function StatusChip({ source, enumName, label }: { source: string; enumName: EnumName; label?: string }) {
+export function StatusChip({ source, enumName, label, testId }: { source: string; enumName: EnumName; label?: string; testId?: string }) {
   const translate = useTranslate();
   return (
     <FunctionField
@@ -67,6 +74,8 @@ export function StatusChip({ source, enumName, label }: { source: string; enumNa
             variant={value === 'draft' || value === 'withdrawn' ? 'outlined' : 'filled'}
             color={STATUS_COLORS[String(value)] ?? 'default'}
             label={translate(`enums.${enumName}.${value}`)}
+            data-testid={testId}
+            data-value={String(value)}
           />
         );
       }}
@@ -100,4 +109,31 @@ export function toIsoOrNull(value: string | Date | null | undefined): string | n
   if (value === null || value === undefined || value === '') return null;
   const date = value instanceof Date ? value : new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
+/** A labelled "add a row" button for SimpleFormIterator (the default is an icon alone). */
+export function AddRowButton({ label }: { label: string }) {
+  const { add, source } = useSimpleFormIterator();
+  return (
+    <Button label={label} onClick={() => add()} className={`button-add button-add-${source}`}>
+      <AddIcon />
+    </Button>
+  );
+}
+
+/**
+ * A record's name as a real link to its page: rows open on click, and this makes them reachable with
+ * the keyboard too (Tab, Enter).
+ */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars
+export function ShowLinkField({ source, children }: ColumnProps & { source: string; children?: ReactNode }) {
+  const record = useRecordContext();
+  const resource = useResourceContext();
+  const createPath = useCreatePath();
+  if (!record) return null;
+  return (
+    <Link to={createPath({ resource, id: record.id, type: 'show' })} onClick={(e: MouseEvent) => e.stopPropagation()} underline="hover" color="inherit">
+      {children ?? String(record[source] ?? '')}
+    </Link>
+  );
 }

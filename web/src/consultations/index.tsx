@@ -11,6 +11,7 @@ import {
   Datagrid,
   DateInput,
   Edit,
+  EditButton,
   FunctionField,
   List,
   ReferenceArrayField,
@@ -28,11 +29,14 @@ import {
   TextArrayInput,
   TextField,
   TextInput,
+  TopToolbar,
   maxLength,
   required,
+  useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { DateTimeField, DayField, EnumField, IsoDateTimeInput, StatusChip } from '../common/fields';
+import { PrepareBriefButton } from '../reports/PrepareBriefButton';
+import { AddRowButton, DateTimeField, DayField, EnumField, IsoDateTimeInput, ShowLinkField, StatusChip } from '../common/fields';
 import { choices } from '../enums';
 import type { Consultation } from '../types';
 
@@ -54,7 +58,7 @@ function ConsultationList() {
         <DateTimeField source="heldAt" />
         <ReferenceField source="platformId" reference="platforms" link={false} />
         <EnumField source="format" enumName="format" />
-        <TextField source="title" />
+        <ShowLinkField source="title" label="resources.consultations.fields.title" sortBy="title" />
         <FunctionField
           source="actionItems"
           sortable={false}
@@ -68,9 +72,19 @@ function ConsultationList() {
   );
 }
 
+function ConsultationShowActions() {
+  const { hasEdit } = useResourceDefinition();
+  return (
+    <TopToolbar>
+      <PrepareBriefButton platformIdSource="platformId" />
+      {hasEdit && <EditButton />}
+    </TopToolbar>
+  );
+}
+
 function ConsultationShow() {
   return (
-    <Show>
+    <Show actions={<ConsultationShowActions />}>
       <SimpleShowLayout>
         <TextField source="title" />
         <DateTimeField source="heldAt" />
@@ -133,7 +147,7 @@ function ConsultationForm() {
         {translate('app.consultations.action_items')}
       </Typography>
       <ArrayInput source="actionItems" label={false}>
-        <SimpleFormIterator inline disableReordering>
+        <SimpleFormIterator inline disableReordering addButton={<AddRowButton label="ra.action.add" />}>
           <SelectInput source="ownerSide" label="resources.consultations.fields.ownerSide" choices={choices('ownerSide')} validate={required()} helperText={false} defaultValue="platform" />
           <TextInput source="text" label="resources.consultations.fields.text" validate={[required(), maxLength(2000)]} helperText={false} sx={{ minWidth: { md: 360 } }} />
           <DateInput source="dueDate" label="resources.consultations.fields.dueDate" helperText={false} />

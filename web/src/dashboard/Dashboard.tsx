@@ -39,7 +39,7 @@ const DashboardCharts = lazy(() => import('./DashboardCharts'));
 function FilterBar({ filter, onChange }: { filter: DashboardFilter; onChange: (f: DashboardFilter) => void }) {
   const translate = useTranslate();
   const set = (patch: Partial<DashboardFilter>) => onChange({ ...filter, ...patch });
-  const field = { size: 'small' as const, sx: { minWidth: 180 } };
+  const field = { size: 'small' as const, fullWidth: false, margin: 'none' as const, sx: { minWidth: 180 } };
   return (
     <Box
       component="form"
@@ -251,7 +251,7 @@ function OverdueTable({ filter, locale }: { filter: DashboardFilter; locale: str
               <TableBody>
                 {data.data.map((row: OverdueRow) => (
                   <TableRow key={row.id} data-reference={row.reference}>
-                    <TableCell component="th" scope="row">
+                    <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                       <Link to={`/requests/${row.id}/show`}>{row.reference}</Link>
                     </TableCell>
                     <TableCell>{platformName(row.platformId)}</TableCell>
@@ -261,7 +261,9 @@ function OverdueTable({ filter, locale }: { filter: DashboardFilter; locale: str
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.sentAt, locale)}</TableCell>
                     <TableCell sx={{ whiteSpace: 'nowrap' }}>{formatDateTime(row.dueAt, locale)}</TableCell>
                     <TableCell align="right">{formatCount(row.daysWaiting, locale)}</TableCell>
-                    <TableCell align="right">{formatHours(row.hoursOverdue, locale)}</TableCell>
+                    <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
+                      {formatHours(row.hoursOverdue, locale)}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>

@@ -13,6 +13,10 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { formatCount, formatHours, formatPercent, formatPeriod } from '../format';
 import type { PlatformChartRow, TrendPoint } from './shaping';
 
+/** Legend entries in the order the bars are drawn (recharts sorts them by name otherwise). */
+const SERIES_ORDER = ['medianResponseHours', 'p90ResponseHours', 'kmMedianResponseHours', 'sent', 'responded'];
+const legendOrder = (item: { dataKey?: unknown }) => SERIES_ORDER.indexOf(String(item.dataKey));
+
 const COLORS = {
   rate: '#3949ab',
   median: '#1e88e5',
@@ -88,7 +92,7 @@ export default function DashboardCharts({ platforms, trend, locale }: DashboardC
               <XAxis dataKey="platform" interval={0} tick={{ fontSize: 12 }} />
               <YAxis tickFormatter={(v: number) => formatCount(v, locale)} width={48} />
               <Tooltip formatter={(v) => hours(v)} />
-              <Legend />
+              <Legend itemSorter={legendOrder} />
               <Bar dataKey="medianResponseHours" name={translate('app.dashboard.charts.median')} fill={COLORS.median} isAnimationActive={false} />
               <Bar dataKey="p90ResponseHours" name={translate('app.dashboard.charts.p90')} fill={COLORS.p90} isAnimationActive={false} />
               <Bar dataKey="kmMedianResponseHours" name={translate('app.dashboard.charts.km_median')} fill={COLORS.km} isAnimationActive={false} />
@@ -108,7 +112,7 @@ export default function DashboardCharts({ platforms, trend, locale }: DashboardC
                 <XAxis dataKey="period" tickFormatter={(p: string) => formatPeriod(p, locale)} tick={{ fontSize: 12 }} />
                 <YAxis allowDecimals={false} tickFormatter={(v: number) => formatCount(v, locale)} width={48} />
                 <Tooltip labelFormatter={(p) => formatPeriod(String(p), locale)} formatter={(v) => formatCount(Number(v), locale)} />
-                <Legend />
+                <Legend itemSorter={legendOrder} />
                 <Bar dataKey="sent" name={translate('app.dashboard.charts.sent')} fill={COLORS.sent} isAnimationActive={false} />
                 <Bar dataKey="responded" name={translate('app.dashboard.charts.responded')} fill={COLORS.responded} isAnimationActive={false} />
               </BarChart>

@@ -23,6 +23,8 @@ export const en = {
       record_action: 'Record our action',
       add_item: 'Add content item',
       download_pdf: 'Download PDF',
+      download_csv: 'Download CSV',
+      prepare_brief: 'Prepare consultation brief',
       generate_report: 'Generate report',
       view_all: 'View all',
     },
@@ -80,6 +82,9 @@ export const en = {
       download_failed: 'The PDF could not be downloaded.',
       not_ready: 'The PDF is not ready yet.',
       all_platforms: 'All platforms',
+      title_hint: 'Optional; a title naming the period is given otherwise.',
+      agency_hint: 'Optional; only the requests of this agency.',
+      brief_queued: 'The brief is being prepared.',
     },
     dashboard: {
       title: 'Responsiveness',
@@ -244,6 +249,10 @@ export const en = {
       done: 'Ready',
       failed: 'Failed',
     },
+    reportKind: {
+      compliance: 'Compliance report',
+      consultation_brief: 'Consultation brief',
+    },
   },
   resources: {
     requests: {
@@ -361,6 +370,13 @@ export const en = {
         asOf: 'As of',
         platformIds: 'Platforms',
         createdAt: 'Requested at',
+        title: 'Title',
+        kind: 'Kind',
+        agencyId: 'Agency',
+        error: 'Error',
+        pageCount: 'Pages',
+        dataSha256: 'Data fingerprint (SHA-256)',
+        finishedAt: 'Finished at',
       },
     },
   },

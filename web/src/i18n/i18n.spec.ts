@@ -71,6 +71,16 @@ describe.each(Object.entries(languages))('%s messages', (_, messages) => {
     }
   });
 
+  // ...and a second form would never be shown (the menu would use the first for a plural name).
+  it('should give every plural message one wording', () => {
+    for (const translated of [ra, app]) {
+      for (const [key, text] of translated) {
+        const forms = text.split('||||').map((f) => f.trim());
+        expect({ key, forms: [...new Set(forms)].length }).toEqual({ key, forms: 1 });
+      }
+    }
+  });
+
   it('should not leave English untranslated in long messages', () => {
     const same = [...englishApp].filter(([key, text]) => text.length > 25 && app.get(key) === text).map(([k]) => k);
     expect(same).toEqual([]);

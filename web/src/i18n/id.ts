@@ -22,6 +22,8 @@ export const id: AppMessages = {
       record_action: 'Catat tindakan kami',
       add_item: 'Tambah item konten',
       download_pdf: 'Unduh PDF',
+      download_csv: 'Unduh CSV',
+      prepare_brief: 'Siapkan bahan konsultasi',
       generate_report: 'Buat laporan',
       view_all: 'Lihat semua',
     },
@@ -79,6 +81,9 @@ export const id: AppMessages = {
       download_failed: 'PDF tidak dapat diunduh.',
       not_ready: 'PDF belum siap.',
       all_platforms: 'Semua platform',
+      title_hint: 'Opsional; jika kosong, judul menyebut periodenya.',
+      agency_hint: 'Opsional; hanya permintaan dari lembaga ini.',
+      brief_queued: 'Bahan konsultasi sedang disiapkan.',
     },
     dashboard: {
       title: 'Daya tanggap',
@@ -243,6 +248,10 @@ export const id: AppMessages = {
       done: 'Siap',
       failed: 'Gagal',
     },
+    reportKind: {
+      compliance: 'Laporan kepatuhan',
+      consultation_brief: 'Bahan konsultasi',
+    },
   },
   resources: {
     requests: {
@@ -338,7 +347,7 @@ export const id: AppMessages = {
       },
     },
     audit: {
-      name: 'Entri audit |||| Log audit',
+      name: 'Log audit |||| Log audit',
       fields: {
         id: 'ID',
         at: 'Waktu',
@@ -360,6 +369,13 @@ export const id: AppMessages = {
         asOf: 'Per tanggal',
         platformIds: 'Platform',
         createdAt: 'Diminta pada',
+        title: 'Judul',
+        kind: 'Jenis',
+        agencyId: 'Lembaga',
+        error: 'Galat',
+        pageCount: 'Halaman',
+        dataSha256: 'Sidik data (SHA-256)',
+        finishedAt: 'Selesai pada',
       },
     },
   },

@@ -22,6 +22,8 @@ export const ko: AppMessages = {
       record_action: '우리 측 조치 기록',
       add_item: '콘텐츠 항목 추가',
       download_pdf: 'PDF 다운로드',
+      download_csv: 'CSV 다운로드',
+      prepare_brief: '협의 브리핑 자료 준비',
       generate_report: '보고서 생성',
       view_all: '전체 보기',
     },
@@ -79,6 +81,9 @@ export const ko: AppMessages = {
       download_failed: 'PDF를 다운로드할 수 없습니다.',
       not_ready: 'PDF가 아직 준비되지 않았습니다.',
       all_platforms: '모든 플랫폼',
+      title_hint: '선택 사항입니다. 비워 두면 기간을 나타내는 제목이 붙습니다.',
+      agency_hint: '선택 사항입니다. 이 기관의 요청만 포함합니다.',
+      brief_queued: '브리핑 자료를 준비하고 있습니다.',
     },
     dashboard: {
       title: '응답 현황',
@@ -243,6 +248,10 @@ export const ko: AppMessages = {
       done: '완료',
       failed: '실패',
     },
+    reportKind: {
+      compliance: '협조 이행 보고서',
+      consultation_brief: '협의 브리핑 자료',
+    },
   },
   resources: {
     requests: {
@@ -338,7 +347,7 @@ export const ko: AppMessages = {
       },
     },
     audit: {
-      name: '감사 기록 |||| 감사 로그',
+      name: '감사 로그 |||| 감사 로그',
       fields: {
         id: 'ID',
         at: '일시',
@@ -360,6 +369,13 @@ export const ko: AppMessages = {
         asOf: '기준 시점',
         platformIds: '플랫폼',
         createdAt: '요청 일시',
+        title: '제목',
+        kind: '종류',
+        agencyId: '기관',
+        error: '오류',
+        pageCount: '쪽수',
+        dataSha256: '데이터 지문(SHA-256)',
+        finishedAt: '완료 일시',
       },
     },
   },

@@ -1,5 +1,9 @@
+import BadgeIcon from '@mui/icons-material/Badge';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import MenuItem from '@mui/material/MenuItem';
 import { useEffect, type ReactNode } from 'react';
-import { Layout, useTranslate } from 'react-admin';
+import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
 import { HtmlLang } from './HtmlLang';
 
 function DocumentTitle() {
@@ -10,10 +14,38 @@ function DocumentTitle() {
   return null;
 }
 
+/** Who is signed in, with the role in the chosen language. */
+function IdentityItem() {
+  const { identity } = useGetIdentity();
+  const translate = useTranslate();
+  if (!identity) return null;
+  return (
+    <MenuItem disabled sx={{ '&.Mui-disabled': { opacity: 1 } }}>
+      <ListItemIcon>
+        <BadgeIcon fontSize="small" />
+      </ListItemIcon>
+      <ListItemText primary={identity.email as string} secondary={translate(`enums.role.${identity.role as string}`)} />
+    </MenuItem>
+  );
+}
+
+function TrackerAppBar() {
+  return (
+    <AppBar
+      userMenu={
+        <UserMenu>
+          <IdentityItem />
+          <Logout />
+        </UserMenu>
+      }
+    />
+  );
+}
+
 /** react-admin's layout (menu from the resources the role may see, app bar with the language menu). */
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout>
+    <Layout appBar={TrackerAppBar}>
       <HtmlLang />
       <DocumentTitle />
       {children}

@@ -50,7 +50,7 @@ export function LoginPage() {
             <Avatar sx={{ bgcolor: 'primary.main' }} aria-hidden>
               <LockIcon />
             </Avatar>
-            <Box sx={{ color: 'text.primary' }} aria-label={translate('app.login.language')}>
+            <Box sx={{ color: 'text.primary' }} title={translate('app.login.language')}>
               <LocalesMenuButton />
             </Box>
           </Box>

@@ -9,6 +9,7 @@ import {
   Create,
   Datagrid,
   Edit,
+  EditButton,
   List,
   NullableBooleanInput,
   NumberInput,
@@ -19,15 +20,18 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  TopToolbar,
   maxLength,
   maxValue,
   minValue,
   number,
   regex,
   required,
+  useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { LocaleNumberField } from '../common/fields';
+import { PrepareBriefButton } from '../reports/PrepareBriefButton';
+import { AddRowButton, LocaleNumberField, ShowLinkField } from '../common/fields';
 
 const SLA_TYPES = [
   ['removal', 'slaRemoval'],
@@ -48,7 +52,7 @@ function PlatformList() {
   return (
     <List filters={platformFilters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <ShowLinkField source="name" label="resources.platforms.fields.name" sortBy="name" />
         <TextField source="slug" />
         <TextField source="parentCompany" emptyText="—" />
         <BooleanField source="hasLocalRepresentative" sortable={false} />
@@ -60,10 +64,20 @@ function PlatformList() {
   );
 }
 
+function PlatformShowActions() {
+  const { hasEdit } = useResourceDefinition();
+  return (
+    <TopToolbar>
+      <PrepareBriefButton />
+      {hasEdit && <EditButton />}
+    </TopToolbar>
+  );
+}
+
 function PlatformShow() {
   const translate = useTranslate();
   return (
-    <Show>
+    <Show actions={<PlatformShowActions />}>
       <SimpleShowLayout>
         <TextField source="name" />
         <TextField source="slug" />
@@ -119,7 +133,7 @@ function PlatformForm() {
         ))}
       </Box>
       <ArrayInput source="contactChannels">
-        <SimpleFormIterator inline disableReordering>
+        <SimpleFormIterator inline disableReordering addButton={<AddRowButton label="ra.action.add" />}>
           <TextInput source="kind" label="resources.platforms.fields.channelKind" validate={[required(), maxLength(50)]} helperText={false} />
           <TextInput source="value" label="resources.platforms.fields.channelValue" validate={[required(), maxLength(500)]} helperText={false} sx={{ minWidth: 320 }} />
         </SimpleFormIterator>

@@ -1,4 +1,4 @@
-/** Saves a blob under a file name through a temporary link (the PDF needs the bearer token, so no plain href). */
+/** Saves a blob under a file name through a temporary link (the file needs the bearer token, so no plain href). */
 export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
@@ -16,14 +16,27 @@ export function dayToIso(day: unknown): string | undefined {
   return `${day}T00:00:00.000Z`;
 }
 
-/** The body of POST /api/reports: {from, to, platformIds?, asOf?}, nothing else. */
-export function reportPayload(values: Record<string, unknown>): { from?: string; to?: string; platformIds?: number[]; asOf?: string } {
+export interface ReportRequest {
+  from?: string;
+  to?: string;
+  platformIds?: number[];
+  asOf?: string;
+  agencyId?: number;
+  title?: string;
+}
+
+/** The body of POST /api/reports: {from, to, platformIds?, asOf?, agencyId?, title?}, nothing else. */
+export function reportPayload(values: Record<string, unknown>): ReportRequest {
   const platformIds = Array.isArray(values.platformIds) ? values.platformIds.map(Number).filter(Number.isFinite) : [];
+  const title = typeof values.title === 'string' ? values.title.trim() : '';
+  const agencyId = Number(values.agencyId);
   return {
     from: dayToIso(values.from),
     to: dayToIso(values.to),
     ...(platformIds.length > 0 && { platformIds }),
     ...(typeof values.asOf === 'string' && values.asOf && { asOf: values.asOf }),
+    ...(values.agencyId !== null && values.agencyId !== undefined && Number.isInteger(agencyId) && agencyId > 0 && { agencyId }),
+    ...(title && { title }),
   };
 }
 

@@ -1,5 +1,6 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import SummarizeIcon from '@mui/icons-material/Summarize';
+import TableViewIcon from '@mui/icons-material/TableView';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import {
@@ -13,25 +14,31 @@ import {
   List,
   ReferenceArrayField,
   ReferenceArrayInput,
+  ReferenceField,
+  ReferenceInput,
+  SelectInput,
   Show,
   SimpleForm,
   SimpleShowLayout,
   SingleFieldList,
   TextField,
+  TextInput,
   TopToolbar,
+  maxLength,
   required,
   useDataProvider,
   useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { DateTimeField, DayField, IsoDateTimeInput, StatusChip } from '../common/fields';
+import { DateTimeField, DayField, EnumField, IsoDateTimeInput, LocaleNumberField, ShowLinkField, StatusChip } from '../common/fields';
 import type { TrackerDataProvider } from '../dataProvider';
+import { choices } from '../enums';
 import type { Report } from '../types';
 import { isPending, reportPayload, saveBlob } from './download';
 
-/** GET /api/reports/:id/pdf with the bearer token, saved as a file. Enabled once the report is done. */
-export function DownloadReportButton() {
+/** GET /api/reports/:id/pdf (or /csv) with the bearer token, saved as a file. Enabled once the report is done. */
+export function DownloadReportButton({ format = 'pdf' }: { format?: 'pdf' | 'csv' }) {
   const record = useRecordContext<Report>();
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const notify = useNotify();
@@ -41,14 +48,14 @@ export function DownloadReportButton() {
   const ready = record.status === 'done';
   return (
     <Button
-      label="app.action.download_pdf"
+      label={format === 'pdf' ? 'app.action.download_pdf' : 'app.action.download_csv'}
       disabled={!ready || busy}
       title={ready ? undefined : translate('app.reports.not_ready')}
       onClick={async (event) => {
         event.stopPropagation();
         setBusy(true);
         try {
-          saveBlob(await dataProvider.downloadReport(record.id), `compliance-report-${record.id}.pdf`);
+          saveBlob(await dataProvider.downloadReport(record.id, format), `report-${record.id}.${format}`);
         } catch {
           notify('app.reports.download_failed', { type: 'error' });
         } finally {
@@ -56,12 +63,12 @@ export function DownloadReportButton() {
         }
       }}
     >
-      <DownloadIcon />
+      {format === 'pdf' ? <DownloadIcon /> : <TableViewIcon />}
     </Button>
   );
 }
 
-function PlatformsField() {
+function PlatformsField(_props: { label?: string; source?: string; sortable?: boolean }) {
   const translate = useTranslate();
   return (
     <FunctionField
@@ -89,16 +96,23 @@ const pollWhilePending = (query: { state: { data?: unknown } }) => {
   return records.some((r) => isPending(r?.status)) ? 3000 : false;
 };
 
+const reportFilters = [
+  <SelectInput key="status" source="status" choices={choices('reportStatus')} alwaysOn sx={{ minWidth: 160 }} />,
+  <SelectInput key="kind" source="kind" choices={choices('reportKind')} alwaysOn sx={{ minWidth: 200 }} />,
+];
+
 function ReportList() {
   return (
-    <List sort={{ field: 'createdAt', order: 'DESC' }} exporter={false} queryOptions={{ refetchInterval: pollWhilePending }}>
+    <List sort={{ field: 'id', order: 'DESC' }} exporter={false} filters={reportFilters} queryOptions={{ refetchInterval: pollWhilePending }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <DateTimeField source="createdAt" />
-        <DayField source="from" />
-        <DayField source="to" />
-        <DateTimeField source="asOf" emptyText="—" />
-        <PlatformsField />
+        <ShowLinkField source="title" label="resources.reports.fields.title" sortBy="title" />
+        <EnumField source="kind" enumName="reportKind" sortable={false} />
+        <DayField source="from" emptyText="—" />
+        <DayField source="to" emptyText="—" />
+        <DateTimeField source="asOf" sortable={false} />
+        <PlatformsField label="resources.reports.fields.platformIds" />
         <StatusChip source="status" enumName="reportStatus" />
+        <DateTimeField source="createdAt" />
         <DownloadReportButton />
       </Datagrid>
     </List>
@@ -112,17 +126,24 @@ function ReportShow() {
       actions={
         <TopToolbar>
           <DownloadReportButton />
+          <DownloadReportButton format="csv" />
         </TopToolbar>
       }
     >
       <SimpleShowLayout>
-        <TextField source="id" />
-        <StatusChip source="status" enumName="reportStatus" />
-        <DayField source="from" />
-        <DayField source="to" />
-        <DateTimeField source="asOf" emptyText="—" />
-        <PlatformsField />
+        <TextField source="title" />
+        <EnumField source="kind" enumName="reportKind" />
+        <StatusChip source="status" enumName="reportStatus" testId="report-status" />
+        <TextField source="error" emptyText="—" />
+        <DayField source="from" emptyText="—" />
+        <DayField source="to" emptyText="—" />
+        <DateTimeField source="asOf" />
+        <PlatformsField label="resources.reports.fields.platformIds" />
+        <ReferenceField source="agencyId" reference="agencies" emptyText="—" />
+        <LocaleNumberField source="pageCount" emptyText="—" />
+        <TextField source="dataSha256" emptyText="—" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} />
         <DateTimeField source="createdAt" />
+        <DateTimeField source="finishedAt" emptyText="—" />
       </SimpleShowLayout>
     </Show>
   );
@@ -141,7 +162,11 @@ function ReportCreate() {
         <ReferenceArrayInput source="platformIds" reference="platforms" sort={{ field: 'name', order: 'ASC' }}>
           <AutocompleteArrayInput optionText="name" helperText={translate('app.reports.platforms_hint')} />
         </ReferenceArrayInput>
+        <ReferenceInput source="agencyId" reference="agencies" sort={{ field: 'name', order: 'ASC' }} perPage={100}>
+          <SelectInput optionText="name" helperText={translate('app.reports.agency_hint')} />
+        </ReferenceInput>
         <IsoDateTimeInput source="asOf" helperText={translate('app.reports.as_of_hint')} />
+        <TextInput source="title" validate={maxLength(200)} helperText={translate('app.reports.title_hint')} />
       </SimpleForm>
     </Create>
   );
@@ -152,5 +177,5 @@ export default {
   show: ReportShow,
   create: ReportCreate,
   icon: SummarizeIcon,
-  recordRepresentation: (r: Report) => `#${r.id}`,
+  recordRepresentation: 'title',
 };

@@ -16,7 +16,7 @@ import {
   useRecordContext,
   useTranslate,
 } from 'react-admin';
-import { DateTimeField, EnumField, IsoDateTimeInput } from '../common/fields';
+import { AddRowButton, DateTimeField, EnumField, IsoDateTimeInput } from '../common/fields';
 import { choices } from '../enums';
 import type { PlatformRequest } from '../types';
 
@@ -48,7 +48,7 @@ function ContentItemsInput() {
         {translate('app.requests.items_hint')}
       </Typography>
       <ArrayInput source="items" label={false}>
-        <SimpleFormIterator inline disableReordering>
+        <SimpleFormIterator inline disableReordering addButton={<AddRowButton label="app.action.add_item" />}>
           <TextInput
             source="url"
             type="url"

@@ -24,7 +24,7 @@ import {
   useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { type ColumnProps, DateTimeField, EnumField, OverdueChip, StatusChip } from '../common/fields';
+import { type ColumnProps, DateTimeField, EnumField, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
 import { useIntlLocale } from '../common/hooks';
 import { choices } from '../enums';
 import { formatDateTime } from '../format';
@@ -63,7 +63,7 @@ function RequestListActions() {
     <TopToolbar>
       <FilterButton />
       {hasCreate && <CreateButton />}
-      <ExportButton maxResults={1000} />
+      <ExportButton maxResults={1000} data-testid="export-button" />
     </TopToolbar>
   );
 }
@@ -77,9 +77,9 @@ function ReferenceCell(_props: ColumnProps) {
   const record = useRecordContext<PlatformRequest>();
   if (!record) return null;
   return (
-    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+    <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', whiteSpace: 'nowrap' }}>
       {record.overdue && <WarningAmberIcon fontSize="small" color="error" aria-hidden />}
-      <span>{record.reference}</span>
+      <ShowLinkField source="reference" />
     </Stack>
   );
 }
@@ -101,6 +101,7 @@ function SmallRequestList() {
 export function RequestList() {
   const isSmall = useMediaQuery((theme: Theme) => theme.breakpoints.down('sm'));
   const isMedium = useMediaQuery((theme: Theme) => theme.breakpoints.down('lg'));
+  const isLarge = useMediaQuery((theme: Theme) => theme.breakpoints.down('xl'));
   return (
     <List
       filters={requestFilters}
@@ -120,9 +121,9 @@ export function RequestList() {
           {!isMedium && <EnumField source="category" enumName="category" />}
           <StatusChip source="status" enumName="status" />
           <DateTimeField source="sentAt" />
-          {!isMedium && <DateTimeField source="dueAt" />}
+          {!isLarge && <DateTimeField source="dueAt" />}
           <OverdueChip source="overdue" label="resources.requests.fields.overdue" sortable={false} />
-          <TextField source="platformRef" sortable={false} />
+          {!isLarge && <TextField source="platformRef" sortable={false} />}
         </Datagrid>
       )}
     </List>

@@ -46,17 +46,20 @@ function Heading() {
       <Typography variant="h5" component="h1">
         {record.reference}
       </Typography>
-      <StatusChip source="status" enumName="status" />
+      <StatusChip source="status" enumName="status" testId="request-status" />
       <OverdueChip />
     </Stack>
   );
 }
 
 const grid = {
-  display: 'grid',
-  gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(3, 1fr)' },
-  gap: 2,
-  '& > .ra-field': { m: 0 },
+  p: 0,
+  '& .RaSimpleShowLayout-stack': {
+    display: 'grid',
+    gridTemplateColumns: { xs: '1fr', sm: '1fr 1fr', lg: 'repeat(3, 1fr)' },
+    gap: 2,
+  },
+  '& .RaSimpleShowLayout-stack > *': { m: 0 },
 } as const;
 
 function ItemsCard() {
@@ -72,9 +75,9 @@ function ItemsCard() {
           <Typography color="text.secondary">{translate('app.requests.no_items')}</Typography>
         ) : (
           <ArrayField source="items">
-            <Datagrid bulkActionButtons={false} rowClick={false} data-testid="request-items" sx={{ '& .break-all': { wordBreak: 'break-all' } }}>
+            <Datagrid bulkActionButtons={false} rowClick={false} data-testid="request-items" sx={{ '& .break-all': { overflowWrap: 'anywhere' }, '& td:first-of-type': { minWidth: 160 } }}>
               <UrlField source="url" label="resources.requests.fields.itemUrl" target="_blank" rel="noreferrer" className="break-all" />
-              <TextField source="contentHash" label="resources.requests.fields.itemContentHash" emptyText="—" sx={{ wordBreak: 'break-all' }} />
+              <TextField source="contentHash" label="resources.requests.fields.itemContentHash" emptyText="—" sx={{ overflowWrap: 'anywhere', fontFamily: 'monospace', fontSize: 12 }} />
               <EnumField source="state" enumName="itemState" label="resources.requests.fields.itemState" />
               <DateTimeField source="checkedAt" label="resources.requests.fields.itemCheckedAt" emptyText="—" />
             </Datagrid>

@@ -66,7 +66,7 @@ export function Timeline() {
                 display: 'flex',
                 alignItems: 'center',
                 justifyContent: 'center',
-                bgcolor: platform ? 'secondary.main' : 'primary.main',
+                bgcolor: platform ? '#00695c' : 'primary.main',
                 color: '#fff',
               }}
             >
@@ -94,7 +94,7 @@ export function Timeline() {
             {event.items.length > 0 && (
               <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2 }} aria-label={translate('app.requests.item_changes')}>
                 {event.items.map((item) => (
-                  <Typography component="li" variant="body2" key={item.id} sx={{ wordBreak: 'break-all' }}>
+                  <Typography component="li" variant="body2" key={item.id} sx={{ overflowWrap: 'anywhere' }}>
                     {urls.get(item.id) ?? `#${item.id}`}: {translate(`enums.itemState.${item.state}`)}
                   </Typography>
                 ))}

@@ -22,7 +22,7 @@ import {
   required,
   useTranslate,
 } from 'react-admin';
-import { DateTimeField, EnumField } from '../common/fields';
+import { DateTimeField, EnumField, ShowLinkField } from '../common/fields';
 import { choices } from '../enums';
 
 const userFilters = [
@@ -35,7 +35,7 @@ function UserList() {
   return (
     <List filters={userFilters} sort={{ field: 'name', order: 'ASC' }}>
       <Datagrid rowClick="show" bulkActionButtons={false}>
-        <TextField source="name" />
+        <ShowLinkField source="name" label="resources.users.fields.name" sortBy="name" />
         <EmailField source="email" />
         <EnumField source="role" enumName="role" />
         <BooleanField source="active" />
