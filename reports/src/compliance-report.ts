@@ -5,17 +5,17 @@ import type { ComplianceReportModel, PlatformMetrics, WaitingRequest } from './m
 import { THEME } from './theme';
 
 export const METRIC_COLUMNS: Column[] = [
-  { header: 'Platform', width: 0.13 },
+  { header: 'Platform', width: 0.12 },
   { header: 'Sent', width: 0.07, align: 'right' },
-  { header: 'Answered', width: 0.08, align: 'right' },
+  { header: 'Answered', width: 0.09, align: 'right' },
   { header: 'Response rate', width: 0.09, align: 'right' },
   { header: 'On time', width: 0.08, align: 'right' },
   { header: 'Overdue', width: 0.08, align: 'right' },
-  { header: 'Median response', width: 0.1, align: 'right' },
+  { header: 'Median response', width: 0.09, align: 'right' },
   { header: 'p90 response', width: 0.09, align: 'right' },
   { header: 'KM median', width: 0.09, align: 'right' },
   { header: 'Items removed / requested', width: 0.11, align: 'right' },
-  { header: 'Median removal', width: 0.08, align: 'right' },
+  { header: 'Median removal', width: 0.09, align: 'right' },
 ];
 
 export const metricCells = (p: PlatformMetrics): string[] => [

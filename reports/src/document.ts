@@ -77,8 +77,10 @@ export function table(doc: Doc, columns: Column[], rows: string[][], highlight?:
   const total = contentWidth(doc);
   const widths = columns.map((c) => c.width * total);
   const padding = 3;
+  // Headers in the small size, so that one word fits its column and wraps only between words.
+  const sizeOf = (font: string) => (font === 'bold' ? THEME.font.small : THEME.font.body);
   const rowHeight = (cells: string[], font: string) => {
-    doc.font(font).fontSize(THEME.font.body);
+    doc.font(font).fontSize(sizeOf(font));
     return Math.max(...cells.map((cell, i) => doc.heightOfString(cell, { width: widths[i] - 2 * padding }))) + 2 * padding;
   };
   const drawRow = (cells: string[], font: string, colour: string, band: boolean) => {
@@ -87,7 +89,7 @@ export function table(doc: Doc, columns: Column[], rows: string[][], highlight?:
     if (band) doc.rect(THEME.margin, y, total, height).fill(THEME.colour.band);
     let x = THEME.margin;
     cells.forEach((cell, i) => {
-      doc.font(font).fontSize(THEME.font.body).fillColor(colour);
+      doc.font(font).fontSize(sizeOf(font)).fillColor(colour);
       doc.text(cell, x + padding, y + padding, { width: widths[i] - 2 * padding, align: columns[i].align ?? 'left' });
       x += widths[i];
     });
