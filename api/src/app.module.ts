@@ -12,6 +12,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { HealthController } from './health/health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PlatformsModule } from './platforms/platforms.module';
 import { RequestsModule } from './requests/requests.module';
@@ -54,6 +55,7 @@ export class AppModule {
         ResponsivenessModule,
         ReportsModule,
         JobsModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,6 +1,8 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 'react-admin';
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
+import { type ImportOutcome, readImportResponse } from './imports/shaping';
+import { uploadFile, type UploadOptions } from './imports/upload';
 import { readSession } from './session';
 import type { ContentStats, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
@@ -16,6 +18,10 @@ export interface TrackerDataProvider extends DataProvider {
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
   downloadReport(reportId: number | string, format?: 'pdf' | 'csv'): Promise<Blob>;
   prepareBrief(platformId: number, asOf?: string): Promise<Report>;
+  /** POST /api/imports/requests with the file as a text/csv body; rejects with UploadCancelled when aborted. */
+  importRequests(file: Blob, options?: Pick<UploadOptions, 'onProgress' | 'onUploaded' | 'signal'>): Promise<ImportOutcome>;
+  /** GET /api/imports/requests/template.csv (needs the bearer token, like every route). */
+  downloadImportTemplate(): Promise<Blob>;
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
@@ -70,6 +76,16 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
       const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/${format}`, {
         headers: token ? { Authorization: token } : {},
       });
+      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
+      return res.blob();
+    },
+    importRequests: async (file, options = {}) => {
+      const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, { ...options, authorization: authHeader(), contentType: 'text/csv' });
+      return readImportResponse(status, body);
+    },
+    downloadImportTemplate: async () => {
+      const token = authHeader();
+      const res = await fetch(`${apiUrl}/imports/requests/template.csv`, { headers: token ? { Authorization: token } : {} });
       if (!res.ok) throw new HttpError(res.statusText, res.status, null);
       return res.blob();
     },

@@ -68,7 +68,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const [statusCode, message] = this.describe(exception);
     if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    res.status(statusCode).json({ statusCode, error: REASON[statusCode] ?? 'Error', message });
+    // Details an HttpException carries besides its message (an import's row errors) go along.
+    const body = exception instanceof HttpException ? exception.getResponse() : undefined;
+    const { statusCode: _s, error: _e, message: _m, ...details } = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    res.status(statusCode).json({ statusCode, error: REASON[statusCode] ?? 'Error', message, ...details });
   }
 
   private describe(exception: unknown): [number, string] {

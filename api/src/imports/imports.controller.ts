@@ -1,0 +1,63 @@
+import { Readable } from 'node:stream';
+import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import busboy from 'busboy';
+import type { Request } from 'express';
+import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { CSV_COLUMNS } from './import-row';
+import { type ImportResult, RequestsImportService } from './requests-import.service';
+
+const TEMPLATE = `${CSV_COLUMNS.join(',')}
+Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/1,,
+Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/2,,
+`;
+
+/** The uploaded file of a multipart form, as a stream (never held in memory whole). */
+function multipartFile(req: Request): Promise<Readable> {
+  return new Promise((ok, fail) => {
+    const form = busboy({ headers: req.headers, limits: { files: 1 } });
+    form.on('file', (_name, file) => ok(file));
+    form.on('error', fail);
+    form.on('close', () => fail(new BadRequestException('file is missing: send the CSV in a form field named file')));
+    req.pipe(form);
+  });
+}
+
+@ApiTags('imports')
+@ApiBearerAuth()
+@Controller('imports')
+export class ImportsController {
+  constructor(private readonly imports: RequestsImportService) {}
+
+  @ApiOperation({
+    summary: 'Import requests from CSV (DOMAIN.md format), all or nothing',
+    description:
+      'Send the CSV as the body (Content-Type: text/csv) or as a multipart form field named file. Comma or semicolon, UTF-8 with or without BOM. Requests whose (agency, reference) already exist are skipped. Any row with an error: 400 with every error (line, field, message) and nothing imported.',
+  })
+  @ApiConsumes('text/csv', 'multipart/form-data')
+  @RequirePermission('requests:write')
+  @HttpCode(200)
+  @Post('requests')
+  async requests(@Req() req: Request, @CurrentUser() actor: Actor): Promise<ImportResult> {
+    const type = String(req.headers['content-type'] ?? '');
+    let input: Readable;
+    if (type.startsWith('multipart/form-data')) input = await multipartFile(req);
+    else if (/^(text\/csv|text\/plain|application\/octet-stream)/.test(type)) input = req;
+    else throw new UnsupportedMediaTypeException('send the CSV as text/csv, or as a multipart form field named file');
+    const result = await this.imports.importCsv(input, actor);
+    if (result.errors.length > 0) {
+      const rows = new Set(result.errors.map((e) => e.line)).size;
+      throw new BadRequestException({ ...result, message: `${rows} row${rows === 1 ? ' has' : 's have'} errors; nothing was imported` });
+    }
+    return result;
+  }
+
+  @ApiOperation({ summary: 'A CSV template: the header and an example request with two items' })
+  @ApiProduces('text/csv')
+  @Header('Content-Type', 'text/csv; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="requests-template.csv"')
+  @Get('requests/template.csv')
+  template(): string {
+    return TEMPLATE;
+  }
+}
