@@ -99,6 +99,8 @@ export class StatsRollups1795307500000 implements MigrationInterface {
         WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
         ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;
       BEGIN
+        -- A bulk import writes the counts with the requests themselves (tracker.bulk_counts = on).
+        IF current_setting('tracker.bulk_counts', true) = 'on' THEN RETURN NULL; END IF;
         EXECUTE format($q$
           UPDATE requests r SET items_total = r.items_total + d.total, items_removed = r.items_removed + d.removed,
                  items_still_online = r.items_still_online + d.online

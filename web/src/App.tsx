@@ -1,11 +1,12 @@
 import { lazy, Suspense } from 'react';
-import { Admin, Loading, Resource, type ResourceProps } from 'react-admin';
+import { Admin, CustomRoutes, Loading, reactRouterProvider, Resource, type ResourceProps } from 'react-admin';
 import agencies from './agencies';
 import audit from './audit';
 import { createAuthProvider } from './authProvider';
 import consultations from './consultations';
 import { createDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
+import { IMPORT_ROUTE, ImportPage } from './imports';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import { can, type Permission } from './permissions';
@@ -16,6 +17,8 @@ import { theme } from './theme';
 import users from './users';
 
 const API_URL = '/api';
+// react-router's Route (the router react-admin runs on), without a direct dependency on react-router.
+const { Route } = reactRouterProvider;
 
 const LazyDashboard = lazy(() => import('./dashboard/Dashboard'));
 function Dashboard() {
@@ -64,6 +67,13 @@ export function App() {
         resourceFor('reports', reports, role, 'reports:create'),
         ...(can(role, 'users:manage') ? [resourceFor('users', users, role, 'users:manage')] : []),
         ...(can(role, 'audit:read') ? [resourceFor('audit', audit, role, 'audit:read')] : []),
+        ...(can(role, 'requests:write')
+          ? [
+              <CustomRoutes key="import">
+                <Route path={IMPORT_ROUTE} element={<ImportPage />} />
+              </CustomRoutes>,
+            ]
+          : []),
       ]}
     </Admin>
   );

@@ -181,9 +181,14 @@ export class RequestsImportService {
 
     await runner.query(
       `INSERT INTO requests (id, agency_id, platform_id, reference, type, category, channel, sent_at, due_at, status, outcome,
-                             first_response_at, resolved_at, created_by_id)
-       SELECT id, agency_id, platform_id, reference, type, category, channel, sent_at, due_at, status, outcome,
-              first_response_at, resolved_at, $1 FROM import_requests ORDER BY id`,
+                             first_response_at, resolved_at, created_by_id, items_total, items_removed, items_still_online)
+       SELECT ir.id, agency_id, platform_id, ir.reference, type, category, channel, sent_at, due_at, status, outcome,
+              first_response_at, resolved_at, $1, coalesce(c.total, 0), coalesce(c.removed, 0), coalesce(c.still_online, 0)
+       FROM import_requests ir
+       LEFT JOIN (SELECT agency, reference, count(*) AS total, count(*) FILTER (WHERE item_state = 'removed') AS removed,
+                         count(*) FILTER (WHERE item_state = 'still_online') AS still_online
+                  FROM import_rows WHERE item_url IS NOT NULL GROUP BY 1, 2) c ON c.agency = ir.agency AND c.reference = ir.reference
+       ORDER BY ir.id`,
       [actor?.id ?? null],
     );
     // The timeline: sent, the first answer (unless the outcome was it), the outcome, a withdrawal, and
@@ -200,6 +205,8 @@ export class RequestsImportService {
          WHERE ir.status <> 'resolved' AND EXISTS (SELECT 1 FROM import_rows s WHERE s.agency = ir.agency AND s.reference = ir.reference AND s.item_state IS NOT NULL)`,
       [now, actor?.id ?? null],
     );
+    // The requests were written with their item counts: the items' own trigger need not update them again.
+    await runner.query(`SET LOCAL tracker.bulk_counts = 'on'`);
     await runner.query(
       `WITH items AS (
          INSERT INTO request_items (request_id, url, content_hash, state, checked_at)
@@ -214,6 +221,7 @@ export class RequestsImportService {
        WHERE i.checked_at IS NOT NULL`,
       [now],
     );
+    await runner.query(`SET LOCAL tracker.bulk_counts = 'off'`);
     return { created, skipped: total - created };
   }
 }

@@ -4,6 +4,7 @@ import ListItemText from '@mui/material/ListItemText';
 import MenuItem from '@mui/material/MenuItem';
 import { useEffect, type ReactNode } from 'react';
 import { AppBar, Layout, Logout, UserMenu, useGetIdentity, useTranslate } from 'react-admin';
+import { AppMenu } from './AppMenu';
 import { HtmlLang } from './HtmlLang';
 
 function DocumentTitle() {
@@ -42,10 +43,10 @@ function TrackerAppBar() {
   );
 }
 
-/** react-admin's layout (menu from the resources the role may see, app bar with the language menu). */
+/** react-admin's layout (menu from the resources the role may see and the import screen, app bar with the language menu). */
 export function AppLayout({ children }: { children: ReactNode }) {
   return (
-    <Layout appBar={TrackerAppBar}>
+    <Layout appBar={TrackerAppBar} menu={AppMenu}>
       <HtmlLang />
       <DocumentTitle />
       {children}

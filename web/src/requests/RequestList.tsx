@@ -1,3 +1,4 @@
+import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
 import Stack from '@mui/material/Stack';
 import type { Theme } from '@mui/material/styles';
@@ -5,6 +6,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import {
   BooleanInput,
   BulkExportButton,
+  Button,
   CreateButton,
   Datagrid,
   DateInput,
@@ -25,7 +27,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { type ColumnProps, DateTimeField, EnumField, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
-import { useIntlLocale } from '../common/hooks';
+import { useCan, useIntlLocale } from '../common/hooks';
+import { IMPORT_ROUTE } from '../imports';
 import { choices } from '../enums';
 import { formatDateTime } from '../format';
 import type { Agency, Platform, PlatformRequest } from '../types';
@@ -59,10 +62,16 @@ export const requestsExporter: Exporter<PlatformRequest> = async (records, fetch
 
 function RequestListActions() {
   const { hasCreate } = useResourceDefinition();
+  const mayImport = useCan('requests:write');
   return (
     <TopToolbar>
       <FilterButton />
       {hasCreate && <CreateButton />}
+      {mayImport && (
+        <Button label="app.import.button" to={IMPORT_ROUTE} data-testid="import-button">
+          <UploadFileIcon />
+        </Button>
+      )}
       <ExportButton maxResults={1000} data-testid="export-button" />
     </TopToolbar>
   );

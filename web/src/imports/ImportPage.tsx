@@ -1,0 +1,402 @@
+import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
+import DownloadIcon from '@mui/icons-material/Download';
+import ListIcon from '@mui/icons-material/List';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import MuiButton from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useQueryClient } from '@tanstack/react-query';
+import { type ChangeEvent, type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { Button, Title, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { useIntlLocale } from '../common/hooks';
+import type { TrackerDataProvider } from '../dataProvider';
+import { ENUMS } from '../enums';
+import { saveBlob } from '../reports/download';
+import { CSV_COLUMNS } from '../requests/exporter';
+import { errorsToCsv, formatBytes, type ImportOutcome, type ImportRowError, progressPercent } from './shaping';
+import { UploadCancelled } from './upload';
+
+/** The columns whose cells take one of a fixed list of values, and the vocabulary each uses. */
+const ENUM_COLUMNS = [
+  ['type', 'type'],
+  ['category', 'category'],
+  ['channel', 'channel'],
+  ['status', 'status'],
+  ['outcome', 'outcome'],
+  ['itemState', 'itemState'],
+] as const;
+
+/** How many error rows the table shows; the whole list can be downloaded. */
+const MAX_SHOWN_ERRORS = 200;
+
+type Phase =
+  | { step: 'idle' }
+  | { step: 'uploading'; loaded: number; total: number }
+  | { step: 'processing' }
+  | { step: 'done'; outcome: ImportOutcome }
+  | { step: 'cancelled' };
+
+const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' };
+
+function FormatHelp() {
+  const translate = useTranslate();
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const notify = useNotify();
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      saveBlob(await dataProvider.downloadImportTemplate(), 'requests-import-template.csv');
+    } catch {
+      notify('app.import.template_failed', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card component="section" aria-labelledby="import-format-title" data-testid="import-format">
+      <CardContent>
+        <Typography variant="h6" component="h2" id="import-format-title" gutterBottom>
+          {translate('app.import.format.title')}
+        </Typography>
+        <Typography variant="body2">{translate('app.import.format.header')}</Typography>
+        <Box component="pre" sx={{ ...mono, whiteSpace: 'pre-wrap', wordBreak: 'break-all', bgcolor: 'action.hover', p: 1, borderRadius: 1, my: 1 }}>
+          {CSV_COLUMNS.join(',')}
+        </Box>
+        <Box component="ul" sx={{ pl: 2.5, my: 1, '& li': { typography: 'body2', mb: 0.75 } }}>
+          {(['rows', 'encoding', 'names', 'times', 'status', 'timeline', 'idempotent', 'atomic'] as const).map((key) => (
+            <li key={key}>{translate(`app.import.format.${key}`)}</li>
+          ))}
+        </Box>
+        <Button label="app.import.template" onClick={download} disabled={busy} variant="outlined" data-testid="import-template">
+          <DownloadIcon />
+        </Button>
+        <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+          {translate('app.import.format.values')}
+        </Typography>
+        <Table size="small" aria-label={translate('app.import.format.values')}>
+          <TableHead>
+            <TableRow>
+              <TableCell>{translate('app.import.format.column')}</TableCell>
+              <TableCell>{translate('app.import.format.allowed')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {ENUM_COLUMNS.map(([column, enumName]) => (
+              <TableRow key={column}>
+                <TableCell sx={{ ...mono, verticalAlign: 'top' }}>{column}</TableCell>
+                <TableCell>
+                  {ENUMS[enumName].map((value, i) => (
+                    <Box component="span" key={value} sx={{ whiteSpace: 'nowrap' }}>
+                      {i > 0 && ' · '}
+                      <Box component="code" sx={mono}>
+                        {value}
+                      </Box>{' '}
+                      <Box component="span" sx={{ color: 'text.secondary' }}>
+                        ({translate(`enums.${enumName}.${value}`)})
+                      </Box>
+                    </Box>
+                  ))}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </CardContent>
+    </Card>
+  );
+}
+
+function ErrorTable({ errors }: { errors: ImportRowError[] }) {
+  const translate = useTranslate();
+  const shown = errors.slice(0, MAX_SHOWN_ERRORS);
+  return (
+    <>
+      <TableContainer sx={{ maxHeight: 480, border: 1, borderColor: 'divider', borderRadius: 1 }}>
+        <Table size="small" stickyHeader data-testid="import-errors">
+          <caption style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px', fontWeight: 500 }}>{translate('app.import.errors_caption')}</caption>
+          <TableHead>
+            <TableRow>
+              <TableCell sx={{ width: '5em' }} align="right">
+                {translate('app.import.line')}
+              </TableCell>
+              <TableCell sx={{ width: '10em' }}>{translate('app.import.column')}</TableCell>
+              <TableCell>{translate('app.import.problem')}</TableCell>
+            </TableRow>
+          </TableHead>
+          <TableBody>
+            {shown.map((e, i) => (
+              <TableRow key={i} data-line={e.line} data-field={e.field ?? ''}>
+                <TableCell align="right">{e.line || '—'}</TableCell>
+                <TableCell sx={e.field ? mono : { color: 'text.secondary' }}>{e.field ?? translate('app.import.whole_row')}</TableCell>
+                <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.message}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </TableContainer>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
+        {errors.length > shown.length && (
+          <Typography variant="body2" color="text.secondary">
+            {translate('app.import.more_errors', { shown: shown.length, total: errors.length })}
+          </Typography>
+        )}
+        <Button
+          label="app.import.download_errors"
+          onClick={() => saveBlob(new Blob([errorsToCsv(errors)], { type: 'text/csv;charset=utf-8' }), 'import-errors.csv')}
+        >
+          <DownloadIcon />
+        </Button>
+      </Stack>
+    </>
+  );
+}
+
+function Result({ outcome, onAnother }: { outcome: ImportOutcome; onAnother: () => void }) {
+  const translate = useTranslate();
+  if (outcome.kind === 'imported') {
+    return (
+      <Alert
+        severity="success"
+        icon={<CheckCircleOutlineIcon />}
+        data-testid="import-result"
+        data-created={outcome.created}
+        data-skipped={outcome.skipped}
+      >
+        <AlertTitle>{translate('app.import.result_title')}</AlertTitle>
+        <Typography data-testid="import-summary" sx={{ fontWeight: 500 }}>
+          {translate('app.import.created', { smart_count: outcome.created, skipped: outcome.skipped })}
+        </Typography>
+        {outcome.skipped > 0 && (
+          <Typography variant="body2" sx={{ mt: 0.5 }}>
+            {translate('app.import.skipped_hint')}
+          </Typography>
+        )}
+        <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }}>
+          <Button label="app.import.view_requests" to="/requests" variant="contained" data-testid="import-view-requests">
+            <ListIcon />
+          </Button>
+          <Button label="app.import.another" onClick={onAnother}>
+            <UploadFileIcon />
+          </Button>
+        </Stack>
+      </Alert>
+    );
+  }
+  if (outcome.kind === 'rejected') {
+    return (
+      <Box data-testid="import-result" data-rejected={outcome.rows}>
+        <Alert severity="error" sx={{ mb: 2 }}>
+          <AlertTitle>{translate('app.import.rejected_title')}</AlertTitle>
+          <span data-testid="import-rejected">{translate('app.import.rejected', { smart_count: outcome.rows })}</span>
+        </Alert>
+        <ErrorTable errors={outcome.errors} />
+      </Box>
+    );
+  }
+  return (
+    <Alert severity="error" data-testid="import-result" data-failed={outcome.reason}>
+      <AlertTitle>{translate('app.import.failed_title')}</AlertTitle>
+      {translate(`app.import.failed.${outcome.reason}`)}
+      {outcome.message && (
+        <Typography variant="body2" sx={{ mt: 0.5, overflowWrap: 'anywhere' }}>
+          {translate('app.import.server_said', { message: outcome.message })}
+        </Typography>
+      )}
+    </Alert>
+  );
+}
+
+/**
+ * Import requests from a CSV file: the file goes up as the body of POST /api/imports/requests with its
+ * progress shown, then the API's answer: how many requests were created and skipped, or every error
+ * with its line (and then nothing was imported: the import is all or nothing).
+ */
+export function ImportPage() {
+  const translate = useTranslate();
+  const locale = useIntlLocale();
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const queryClient = useQueryClient();
+  const logoutIfAccessDenied = useLogoutIfAccessDenied();
+  const inputId = useId();
+  const statusId = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [phase, setPhase] = useState<Phase>({ step: 'idle' });
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => () => abortRef.current?.abort(), []);
+
+  const busy = phase.step === 'uploading' || phase.step === 'processing';
+
+  const choose = (chosen: File | null | undefined) => {
+    if (busy) return;
+    setFile(chosen ?? null);
+    setPhase({ step: 'idle' });
+  };
+
+  const start = async () => {
+    if (!file || file.size === 0 || busy) return;
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setPhase({ step: 'uploading', loaded: 0, total: file.size });
+    try {
+      const outcome = await dataProvider.importRequests(file, {
+        signal: controller.signal,
+        onProgress: ({ loaded, total }) => !controller.signal.aborted && setPhase((p) => (p.step === 'uploading' ? { step: 'uploading', loaded, total } : p)),
+        onUploaded: () => !controller.signal.aborted && setPhase({ step: 'processing' }),
+      });
+      if (controller.signal.aborted) return;
+      setPhase({ step: 'done', outcome });
+      if (outcome.kind === 'imported' && outcome.created > 0) await queryClient.invalidateQueries();
+      if (outcome.kind === 'failed' && outcome.reason === 'auth') await logoutIfAccessDenied({ status: 401 });
+    } catch (error) {
+      if (error instanceof UploadCancelled) setPhase({ step: 'cancelled' });
+      else setPhase({ step: 'done', outcome: { kind: 'failed', reason: 'network', status: 0, message: '' } });
+    } finally {
+      if (abortRef.current === controller) abortRef.current = null;
+    }
+  };
+
+  const reset = () => {
+    setFile(null);
+    setPhase({ step: 'idle' });
+    if (inputRef.current) {
+      inputRef.current.value = '';
+      inputRef.current.focus();
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    choose(event.dataTransfer.files?.[0]);
+  };
+
+  const percent = phase.step === 'uploading' ? progressPercent(phase.loaded, phase.total) : null;
+
+  return (
+    <Box sx={{ mt: 2, mb: 4 }}>
+      <Title title="app.import.title" />
+      <Typography variant="body1" sx={{ mb: 2, maxWidth: '70ch' }}>
+        {translate('app.import.intro')}
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: 'minmax(0, 7fr) minmax(0, 5fr)' }, alignItems: 'start' }}>
+        <Card component="section" aria-labelledby="import-upload-title">
+          <CardContent>
+            <Typography variant="h6" component="h2" id="import-upload-title" gutterBottom>
+              {translate('app.import.upload_title')}
+            </Typography>
+            {/* The real file input, visually hidden but focusable: Tab reaches it, Enter or Space opens the chooser. */}
+            <Box
+              component="input"
+              ref={inputRef}
+              id={inputId}
+              type="file"
+              accept=".csv,text/csv"
+              disabled={busy}
+              aria-describedby={statusId}
+              data-testid="import-file"
+              onChange={(e: ChangeEvent<HTMLInputElement>) => choose(e.target.files?.[0])}
+              sx={{
+                position: 'absolute',
+                width: 1,
+                height: 1,
+                overflow: 'hidden',
+                clipPath: 'inset(50%)',
+                whiteSpace: 'nowrap',
+                '&:focus-visible + label': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2 },
+              }}
+            />
+            <Box
+              component="label"
+              htmlFor={inputId}
+              onDragOver={(e: DragEvent) => {
+                e.preventDefault();
+                if (!busy) setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={onDrop}
+              sx={{
+                display: 'flex',
+                flexDirection: 'column',
+                alignItems: 'center',
+                gap: 0.5,
+                p: 3,
+                border: '2px dashed',
+                borderColor: dragging ? 'primary.main' : 'divider',
+                borderRadius: 2,
+                bgcolor: dragging ? 'action.hover' : 'transparent',
+                cursor: busy ? 'default' : 'pointer',
+                textAlign: 'center',
+                '&:hover': busy ? undefined : { borderColor: 'primary.main' },
+              }}
+            >
+              <UploadFileIcon color="primary" fontSize="large" aria-hidden />
+              <Typography component="span" color="primary" sx={{ fontWeight: 500 }}>
+                {translate('app.import.choose_file')}
+              </Typography>
+              <Typography component="span" variant="body2" color="text.secondary" aria-hidden>
+                {translate('app.import.drop_hint')}
+              </Typography>
+            </Box>
+            <Typography id={statusId} variant="body2" sx={{ mt: 1.5, overflowWrap: 'anywhere' }} data-testid="import-file-name">
+              {file ? translate('app.import.selected', { name: file.name, size: formatBytes(file.size, locale) }) : translate('app.import.no_file')}
+            </Typography>
+            {file && file.size === 0 && (
+              <Alert severity="warning" sx={{ mt: 1 }}>
+                {translate('app.import.empty_file')}
+              </Alert>
+            )}
+            <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
+              <MuiButton variant="contained" onClick={start} disabled={!file || file.size === 0 || busy} startIcon={<UploadFileIcon />} data-testid="import-start">
+                {translate('app.import.start')}
+              </MuiButton>
+              {phase.step === 'uploading' && (
+                <MuiButton onClick={() => abortRef.current?.abort()} data-testid="import-cancel">
+                  {translate('app.import.cancel')}
+                </MuiButton>
+              )}
+            </Stack>
+
+            <Box sx={{ mt: 2 }}>
+              {busy && (
+                <Box data-testid="import-progress" data-step={phase.step}>
+                  <LinearProgress
+                    variant={percent === null ? 'indeterminate' : 'determinate'}
+                    value={percent ?? undefined}
+                    aria-label={translate('app.import.progress_label')}
+                    sx={{ height: 8, borderRadius: 1 }}
+                  />
+                  <Typography role="status" variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                    {phase.step === 'uploading'
+                      ? translate('app.import.uploading', {
+                          percent: new Intl.NumberFormat(locale, { style: 'percent' }).format((percent ?? 0) / 100),
+                        })
+                      : translate('app.import.processing')}
+                  </Typography>
+                </Box>
+              )}
+              {phase.step === 'cancelled' && <Alert severity="info">{translate('app.import.cancelled')}</Alert>}
+              {phase.step === 'done' && <Result outcome={phase.outcome} onAnother={reset} />}
+            </Box>
+          </CardContent>
+        </Card>
+        <FormatHelp />
+      </Box>
+    </Box>
+  );
+}
