@@ -11,6 +11,7 @@ import { ConsultationsModule } from './consultations/consultations.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
@@ -56,6 +57,7 @@ export class AppModule {
         ReportsModule,
         JobsModule,
         ImportsModule,
+        ExportsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -125,7 +125,9 @@ export function checkRow(cells: string[], line: number, known: KnownNames, now =
     forbids('outcome', !!cell.outcome, 'is only allowed for a resolved request');
     forbids('resolvedAt', !!resolvedAt, 'is only allowed for a resolved request');
   }
-  if (status === 'draft' && cell.itemState) fail('itemState', 'cannot be set on a draft');
+  // 'pending' is every item's state until checked: it records nothing (and exports write it).
+  const itemState = cell.itemState === 'pending' ? '' : cell.itemState;
+  if (status === 'draft' && itemState) fail('itemState', 'cannot be set on a draft');
 
   if (errors.length) return errors;
   return {
@@ -144,6 +146,6 @@ export function checkRow(cells: string[], line: number, known: KnownNames, now =
     resolvedAt,
     itemUrl: cell.itemUrl || null,
     itemContentHash: cell.itemContentHash || null,
-    itemState: cell.itemState || null,
+    itemState: itemState || null,
   };
 }

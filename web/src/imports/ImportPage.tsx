@@ -164,7 +164,7 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
   );
 }
 
-function Result({ outcome, onAnother }: { outcome: ImportOutcome; onAnother: () => void }) {
+function Result({ outcome, attempt, onAnother }: { outcome: ImportOutcome; attempt: number; onAnother: () => void }) {
   const translate = useTranslate();
   if (outcome.kind === 'imported') {
     return (
@@ -172,6 +172,7 @@ function Result({ outcome, onAnother }: { outcome: ImportOutcome; onAnother: () 
         severity="success"
         icon={<CheckCircleOutlineIcon />}
         data-testid="import-result"
+        data-attempt={attempt}
         data-created={outcome.created}
         data-skipped={outcome.skipped}
       >
@@ -197,7 +198,7 @@ function Result({ outcome, onAnother }: { outcome: ImportOutcome; onAnother: () 
   }
   if (outcome.kind === 'rejected') {
     return (
-      <Box data-testid="import-result" data-rejected={outcome.rows}>
+      <Box data-testid="import-result" data-attempt={attempt} data-rejected={outcome.rows}>
         <Alert severity="error" sx={{ mb: 2 }}>
           <AlertTitle>{translate('app.import.rejected_title')}</AlertTitle>
           <span data-testid="import-rejected">{translate('app.import.rejected', { smart_count: outcome.rows })}</span>
@@ -207,7 +208,7 @@ function Result({ outcome, onAnother }: { outcome: ImportOutcome; onAnother: () 
     );
   }
   return (
-    <Alert severity="error" data-testid="import-result" data-failed={outcome.reason}>
+    <Alert severity="error" data-testid="import-result" data-attempt={attempt} data-failed={outcome.reason}>
       <AlertTitle>{translate('app.import.failed_title')}</AlertTitle>
       {translate(`app.import.failed.${outcome.reason}`)}
       {outcome.message && (
@@ -237,6 +238,8 @@ export function ImportPage() {
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
   const [dragging, setDragging] = useState(false);
+  // Each start counts, so that a result can be told from the previous one (same file imported twice).
+  const [attempts, setAttempts] = useState(0);
 
   useEffect(() => () => abortRef.current?.abort(), []);
 
@@ -252,6 +255,7 @@ export function ImportPage() {
     if (!file || file.size === 0 || busy) return;
     const controller = new AbortController();
     abortRef.current = controller;
+    setAttempts((n) => n + 1);
     setPhase({ step: 'uploading', loaded: 0, total: file.size });
     try {
       const outcome = await dataProvider.importRequests(file, {
@@ -362,7 +366,7 @@ export function ImportPage() {
               </Alert>
             )}
             <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
-              <MuiButton variant="contained" onClick={start} disabled={!file || file.size === 0 || busy} startIcon={<UploadFileIcon />} data-testid="import-start">
+              <MuiButton variant="contained" onClick={start} disabled={!file || file.size === 0 || busy} startIcon={<UploadFileIcon />} data-testid="import-start" data-attempts={attempts}>
                 {translate('app.import.start')}
               </MuiButton>
               {phase.step === 'uploading' && (
@@ -391,7 +395,7 @@ export function ImportPage() {
                 </Box>
               )}
               {phase.step === 'cancelled' && <Alert severity="info">{translate('app.import.cancelled')}</Alert>}
-              {phase.step === 'done' && <Result outcome={phase.outcome} onAnother={reset} />}
+              {phase.step === 'done' && <Result outcome={phase.outcome} attempt={attempts} onAnother={reset} />}
             </Box>
           </CardContent>
         </Card>

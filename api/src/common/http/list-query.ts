@@ -70,15 +70,21 @@ export function parseListQuery<T extends ObjectLiteral>(query: Record<string, un
   return { sort: [sortRaw[0], order], range: rangeRaw as [number, number], filter: filterRaw as Record<string, unknown> };
 }
 
+/** Applies the list's filters (for exports, which take the list's filters but no page). */
+export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): SelectQueryBuilder<T> {
+  Object.entries(list.filter).forEach(([key, value], i) => {
+    if (value !== undefined && value !== null && value !== '') spec.filters[key](qb, value, `f${i}`);
+  });
+  return qb;
+}
+
 /** Applies filters, sort and range; returns one page and the total. */
 export async function findPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   list: ListQuery,
   spec: ListSpec<T>,
 ): Promise<[T[], number]> {
-  Object.entries(list.filter).forEach(([key, value], i) => {
-    if (value !== undefined && value !== null && value !== '') spec.filters[key](qb, value, `f${i}`);
-  });
+  applyFilters(qb, list, spec);
   const [field, order] = list.sort;
   qb.orderBy(spec.sortable[field], order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
   // A stable tie-break so that pages never overlap or skip rows.
