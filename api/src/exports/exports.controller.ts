@@ -1,20 +1,40 @@
-import { Transform } from 'node:stream';
+import { Transform, type Readable } from 'node:stream';
 import { Controller, Get, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
+import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { applyFilters, parseListQuery } from '../common/http/list-query';
 import { CSV_COLUMNS } from '../imports/import-row';
 import { PlatformRequest } from '../requests/request.entity';
 import { REQUEST_LIST } from '../requests/requests.service';
+import { ResponsivenessService } from '../responsiveness/responsiveness.service';
+import { StatsQueryDto } from '../responsiveness/stats-query.dto';
+
+export class OpenDataQueryDto extends StatsQueryDto {
+  @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })
+  @IsOptional()
+  @IsIn(['csv', 'json'])
+  format?: 'csv' | 'json';
+}
 import { csvLine } from './csv';
+
+const OPEN_DATA_COLUMNS = [
+  'platform', 'month', 'sent', 'responded', 'unanswered', 'responseRate', 'medianResponseHours', 'p90ResponseHours',
+  'kmMedianResponseHours', 'overdue', 'onTimeRate', 'itemsRequested', 'itemsRemoved', 'itemsStillOnline',
+  'removedCompletely', 'removedPartially', 'notRemoved', 'medianRemovalHours',
+] as const;
 
 @ApiTags('exports')
 @ApiBearerAuth()
 @Controller('exports')
 export class ExportsController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly stats: ResponsivenessService,
+  ) {}
 
   @ApiOperation({
     summary: 'Requests as CSV (the import format: one row per item), with the same filters as GET /api/requests',
@@ -22,7 +42,52 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @Get('requests.csv')
-  async requests(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async requestsCsv(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const rows = await this.requestRows(query);
+    const toCsv = new Transform({
+      objectMode: true,
+      transform(row: unknown[], _encoding, done) {
+        done(null, csvLine(row));
+      },
+    });
+    toCsv.push(csvLine([...CSV_COLUMNS]));
+    res.setHeader('Content-Disposition', 'attachment; filename="requests.csv"');
+    return new StreamableFile(rows.pipe(toCsv), { type: 'text/csv; charset=utf-8' });
+  }
+
+  @ApiOperation({ summary: 'The same rows as an Excel workbook, written as they stream' })
+  @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+  @Get('requests.xlsx')
+  async requestsXlsx(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const rows = await this.requestRows(query);
+    res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('Content-Disposition', 'attachment; filename="requests.xlsx"');
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
+    const sheet = workbook.addWorksheet('requests');
+    sheet.addRow([...CSV_COLUMNS]).commit();
+    for await (const row of rows as AsyncIterable<unknown[]>) sheet.addRow(row).commit();
+    sheet.commit();
+    await workbook.commit();
+  }
+
+  @ApiOperation({
+    summary: 'Open data: the responsiveness metrics per platform and month, with no personal data and no URLs',
+    description: 'Query: from, to, asOf, type, category, channel (as /api/stats/responsiveness). format=json for JSON.',
+  })
+  @ApiProduces('text/csv', 'application/json')
+  @Get('open-data')
+  async openData(@Query() query: OpenDataQueryDto, @Res({ passthrough: true }) res: Response): Promise<unknown> {
+    const { format, ...stats } = query;
+    const rows = (await this.stats.series({ ...stats, interval: 'month' })).map((r) => ({ ...r, month: r.period.slice(0, 7) }));
+    const records = rows.map((r) => Object.fromEntries(OPEN_DATA_COLUMNS.map((c) => [c, (r as Record<string, unknown>)[c]])));
+    if (format === 'json') return records;
+    res.setHeader('Content-Type', 'text/csv; charset=utf-8');
+    res.setHeader('Content-Disposition', 'attachment; filename="platform-responsiveness.csv"');
+    return csvLine([...OPEN_DATA_COLUMNS]) + records.map((r) => csvLine(OPEN_DATA_COLUMNS.map((c) => r[c]))).join('');
+  }
+
+  /** The requests of the list's filters, one row per item in the CSV columns' order, from a cursor. */
+  private async requestRows(query: Record<string, unknown>): Promise<Readable> {
     const list = parseListQuery(query, REQUEST_LIST);
     const qb = applyFilters(this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r'), list, REQUEST_LIST)
       .innerJoin('agencies', 'a', 'a.id = r.agency_id')
@@ -36,17 +101,20 @@ export class ExportsController {
       .addOrderBy('i.id');
     const [sql, params] = qb.getQueryAndParameters();
     const runner = this.dataSource.createQueryRunner();
-    const rows = await runner.stream(sql, params);
-    const toCsv = new Transform({
-      objectMode: true,
-      transform(r: Record<string, unknown>, _encoding, done) {
-        done(null, csvLine([r.agency, r.reference, r.platform, r.type, r.category, r.channel, r.sent_at, r.status, r.outcome, r.first_response_at, r.resolved_at, r.item_url, r.item_hash, r.item_state]));
-      },
-    });
-    toCsv.push(csvLine([...CSV_COLUMNS]));
-    const release = () => void runner.release();
-    rows.on('end', release).on('error', release);
-    res.setHeader('Content-Disposition', 'attachment; filename="requests.csv"');
-    return new StreamableFile(rows.pipe(toCsv), { type: 'text/csv; charset=utf-8' });
+    const stream = await runner.stream(sql, params);
+    let released = false;
+    const release = () => {
+      if (!released) void runner.release();
+      released = true;
+    };
+    stream.on('end', release).on('error', release).on('close', release);
+    return stream.pipe(
+      new Transform({
+        objectMode: true,
+        transform(r: Record<string, unknown>, _encoding, done) {
+          done(null, [r.agency, r.reference, r.platform, r.type, r.category, r.channel, r.sent_at, r.status, r.outcome, r.first_response_at, r.resolved_at, r.item_url, r.item_hash, r.item_state]);
+        },
+      }),
+    );
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ResponsivenessModule } from '../responsiveness/responsiveness.module';
 import { ExportsController } from './exports.controller';
 
-@Module({ controllers: [ExportsController] })
+@Module({ imports: [ResponsivenessModule], controllers: [ExportsController] })
 export class ExportsModule {}
