@@ -10,6 +10,9 @@ import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFil
 import { type CreateUserDto, toUserResponse, type UpdateUserDto } from './user.dto';
 import { ROLES, User } from './user.entity';
 
+/** How long a signed-in user's account is trusted without looking at it again. */
+export const ACTIVE_USER_TTL_MS = 2000;
+
 export const USER_LIST: ListSpec<User> = {
   resource: 'users',
   sortable: { id: 'u.id', email: 'u.email', name: 'u.name', role: 'u.role', active: 'u.active', createdAt: 'u.createdAt' },
@@ -25,6 +28,7 @@ export const USER_LIST: ListSpec<User> = {
 @Injectable()
 export class UsersService {
   private readonly store: AuditedStore<User>;
+  private readonly activeUsers = new Map<number, { user: Pick<User, 'id' | 'email' | 'role'> | null; until: number }>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -37,8 +41,17 @@ export class UsersService {
     return this.dataSource.getRepository(User);
   }
 
-  findActive(id: number): Promise<User | null> {
-    return this.repo.findOne({ where: { id, active: true } });
+  /**
+   * The signed-in user behind a token, checked on every request. Answers are kept for a moment
+   * (ACTIVE_USER_TTL_MS) because this runs on every call; a change to an account through this process
+   * clears it at once, and other instances see the change within that moment.
+   */
+  async findActive(id: number): Promise<Pick<User, 'id' | 'email' | 'role'> | null> {
+    const cached = this.activeUsers.get(id);
+    if (cached && cached.until > Date.now()) return cached.user;
+    const [user = null] = await this.dataSource.query('SELECT id, email, role FROM users WHERE id = $1 AND active', [id]);
+    this.activeUsers.set(id, { user, until: Date.now() + ACTIVE_USER_TTL_MS });
+    return user;
   }
 
   get(id: number): Promise<User> {
@@ -74,19 +87,22 @@ export class UsersService {
 
   async update(id: number, dto: UpdateUserDto, actor: Actor): Promise<User> {
     const passwordHash = dto.password ? await argon2.hash(dto.password) : undefined;
+    // Forgotten after the change is committed, so that no request caches the old account meanwhile.
     return this.store.update(id, dto.version, actor, (user) => {
       if (id === actor.id && (dto.role !== user.role || !dto.active)) {
         throw conflict('you cannot change your own role or deactivate yourself; ask another admin');
       }
       Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
       if (passwordHash) user.passwordHash = passwordHash;
-    });
+    }).finally(() => this.activeUsers.delete(id));
   }
 
   remove(id: number, actor: Actor): Promise<User> {
-    return this.store.remove(id, actor, () => {
-      if (id === actor.id) throw conflict('you cannot delete your own account');
-    });
+    return this.store
+      .remove(id, actor, () => {
+        if (id === actor.id) throw conflict('you cannot delete your own account');
+      })
+      .finally(() => this.activeUsers.delete(id));
   }
 
   /** The first admin, from ADMIN_EMAIL / ADMIN_PASSWORD, when no admin exists yet. */

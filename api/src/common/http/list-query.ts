@@ -86,11 +86,37 @@ export async function findPage<T extends ObjectLiteral>(
 ): Promise<[T[], number]> {
   applyFilters(qb, list, spec);
   const [field, order] = list.sort;
-  qb.orderBy(spec.sortable[field], order, order === 'ASC' ? 'NULLS FIRST' : 'NULLS LAST');
+  // PostgreSQL's default null order (last ascending, first descending) lets one b-tree index serve both.
+  qb.orderBy(spec.sortable[field], order);
   // A stable tie-break so that pages never overlap or skip rows.
   if (field !== 'id') qb.addOrderBy(`${qb.alias}.id`, order);
-  qb.skip(list.range[0]).take(list.range[1] - list.range[0] + 1);
-  return qb.getManyAndCount();
+  const [rows, total] = await Promise.all([
+    qb.clone().offset(list.range[0]).limit(list.range[1] - list.range[0] + 1).getMany(),
+    countUpTo(qb),
+  ]);
+  return [rows, total];
+}
+
+/** Totals are counted exactly up to this many rows; beyond, the planner's estimate is given. */
+export const EXACT_COUNT_LIMIT = 10_000;
+
+/**
+ * The total for Content-Range. Counting a million rows on every page would cost more than the page
+ * itself, so past EXACT_COUNT_LIMIT the total is PostgreSQL's estimate for the same query.
+ */
+async function countUpTo<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
+  const [sql, params] = qb.clone().orderBy().select(`${qb.alias}.id`).getQueryAndParameters();
+  const runner = qb.connection.createQueryRunner();
+  try {
+    // Planning is cheap: when the estimate is far past the limit, counting would only confirm it.
+    const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const estimate = Math.round(plan[0].Plan['Plan Rows']);
+    if (estimate > 10 * EXACT_COUNT_LIMIT) return estimate;
+    const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`, params);
+    return n <= EXACT_COUNT_LIMIT ? n : Math.max(n, estimate);
+  } finally {
+    await runner.release();
+  }
 }
 
 export function setContentRange(res: Response, resource: string, list: ListQuery, count: number, total: number): void {

@@ -1,0 +1,85 @@
+/**
+ * CSV import of BENCH_IMPORT_REQUESTS requests (default 100,000; 1.5 items each on average) into an
+ * empty database, against a raw COPY of the same file into a table of text columns.
+ * Targets: at least 30,000 requests per second, and within 3x of the raw COPY.
+ */
+import { createReadStream, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Client } from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../../api/src/audit/audit.service';
+import { dataSourceOptions } from '../../api/src/database/data-source-options';
+import { runMigrations } from '../../api/src/database/migrate';
+import { CSV_COLUMNS } from '../../api/src/imports/import-row';
+import { RequestsImportService } from '../../api/src/imports/requests-import.service';
+import { type BenchContext, type BenchRow, runAlone } from './bench-app';
+import { round } from './stats.bench';
+
+const COUNT = Number(process.env.BENCH_IMPORT_REQUESTS ?? 100_000);
+const PLATFORMS = ['telegram', 'x', 'facebook', 'instagram', 'youtube', 'tiktok'];
+
+async function writeCsv(path: string): Promise<number> {
+  let rows = 0;
+  await pipeline(
+    (function* () {
+      yield `${CSV_COLUMNS.join(',')}\n`;
+      for (let i = 0; i < COUNT; i++) {
+        const request = `Bench NGO,IMP-${i},${PLATFORMS[i % 6]},removal,ncii,web_form,2024-0${1 + (i % 9)}-1${i % 10}T08:00:00Z`;
+        const resolved = i % 3 === 0;
+        const status = resolved ? `resolved,removed,,2024-10-01T00:00:00Z` : `,,,`;
+        const items = i % 2; // 0 or 1 extra item: 1.5 on average
+        for (let k = 0; k <= items; k++) {
+          yield `${request},${status},https://example.org/c/${i}/${k},${k === 0 ? `h${i % 50000}` : ''},${resolved ? 'removed' : ''}\n`;
+          rows++;
+        }
+      }
+    })(),
+    createWriteStream(path),
+  );
+  return rows;
+}
+
+export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
+  const admin = new Client({ connectionString: ctx.db.url.replace(/\/[^/]+$/, '/postgres') });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS tracker_import_bench WITH (FORCE)');
+  await admin.query('CREATE DATABASE tracker_import_bench');
+  await admin.end();
+  const url = ctx.db.url.replace(/\/[^/]+$/, '/tracker_import_bench');
+  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  try {
+    await runMigrations(dataSource);
+    await dataSource.query(`INSERT INTO agencies (name, kind) VALUES ('Bench NGO', 'ngo')`);
+    const file = join(tmpdir(), `import-bench-${process.pid}.csv`);
+    const rows = await writeCsv(file);
+
+    const importer = new RequestsImportService(dataSource, new AuditService(dataSource));
+    let started = Date.now();
+    const result = await importer.importCsv(createReadStream(file), null);
+    const importSeconds = (Date.now() - started) / 1000;
+    if (result.errors.length || result.created !== COUNT) throw new Error(`import failed: ${JSON.stringify(result).slice(0, 500)}`);
+
+    await dataSource.query(`CREATE UNLOGGED TABLE raw_rows (${CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    started = Date.now();
+    await pipeline(createReadStream(file), client.query(copyFrom(`COPY raw_rows FROM STDIN WITH (FORMAT csv, HEADER)`)));
+    const copySeconds = (Date.now() - started) / 1000;
+    await client.end();
+
+    const perSecond = COUNT / importSeconds;
+    return [
+      { benchmark: 'import', figure: `${COUNT.toLocaleString('en')} requests, ${rows.toLocaleString('en')} rows`, value: round(importSeconds, 2), unit: 's' },
+      { benchmark: 'import', figure: 'requests per second', value: Math.round(perSecond), unit: 'req/s', target: '>= 30000', met: perSecond >= 30000 },
+      { benchmark: 'import', figure: 'raw COPY of the same file', value: round(copySeconds, 2), unit: 's' },
+      { benchmark: 'import', figure: 'import / raw COPY', value: round(importSeconds / copySeconds, 2), unit: 'ratio', target: '<= 3', met: importSeconds / copySeconds <= 3 },
+    ];
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) runAlone(runImport);
