@@ -90,10 +90,16 @@ export class RequestsService {
       REQUEST_LIST,
     );
     // Items for the whole page in one query rather than a join that would distort paging.
-    const items = rows.length
-      ? await this.dataSource.getRepository(RequestItem).find({ where: { requestId: In(rows.map((r) => r.id)) } })
+    const items: RequestItem[] = rows.length
+      ? await this.dataSource.query(
+          `SELECT id, request_id AS "requestId", url, content_hash AS "contentHash", state, checked_at AS "checkedAt"
+           FROM request_items WHERE request_id = ANY($1) ORDER BY id`,
+          [rows.map((r) => r.id)],
+        )
       : [];
-    for (const row of rows) row.items = items.filter((i) => i.requestId === row.id);
+    const byRequest = new Map(rows.map((r) => [r.id, [] as RequestItem[]]));
+    for (const item of items) byRequest.get(item.requestId)!.push(item);
+    for (const row of rows) row.items = byRequest.get(row.id);
     return [rows, total];
   }
 
