@@ -32,6 +32,12 @@ const sums = MONTH_COLUMNS.map(([name, expr]) => `sum(sign * ${expr}) AS ${name}
 const updates = MONTH_COLUMNS.map(([name]) => `${name} = stats_months.${name} + excluded.${name}`).join(', ');
 const nonZero = MONTH_COLUMNS.map(([, expr]) => `sum(sign * ${expr}) <> 0`).join(' OR ');
 
+/** In a statement trigger: the changed rows, +1 for the new versions and -1 for the old ones. */
+const CHANGED_ROWS = `DECLARE changed text := CASE TG_OP
+        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
+        WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
+        ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;`;
+
 const histogram = (table: string, hour: string, where: string) => `
   INSERT INTO ${table} (platform_id, month, hour, n)
   SELECT platform_id, ${MONTH}, ${hour}, sum(sign) FROM (%1$s) c WHERE ${COUNTED} AND ${where}
@@ -72,10 +78,7 @@ export class StatsRollups1795307500000 implements MigrationInterface {
 
     // Transition tables are visible to EXECUTE inside the trigger function; %1$s is the changed rows, signed.
     await q.query(`CREATE FUNCTION stats_requests_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      DECLARE changed text := CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-        WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-        ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;
+      ${CHANGED_ROWS}
       BEGIN
         EXECUTE format($q$
           INSERT INTO stats_months (platform_id, month, ${MONTH_COLUMNS.map(([name]) => name).join(', ')})
@@ -94,10 +97,7 @@ export class StatsRollups1795307500000 implements MigrationInterface {
       FOR EACH STATEMENT EXECUTE FUNCTION stats_requests_changed()`);
 
     await q.query(`CREATE FUNCTION request_items_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      DECLARE changed text := CASE TG_OP
-        WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-        WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-        ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;
+      ${CHANGED_ROWS}
       BEGIN
         -- A bulk import writes the counts with the requests themselves (tracker.bulk_counts = on).
         IF current_setting('tracker.bulk_counts', true) = 'on' THEN RETURN NULL; END IF;

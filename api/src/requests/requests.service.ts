@@ -70,6 +70,18 @@ export const REQUEST_LIST: ListSpec<PlatformRequest> = {
   },
 };
 
+/** The columns a create or an update sets from the body; the rest comes from the timeline. */
+const requestColumns = (dto: CreateRequestDto | UpdateRequestDto): Partial<PlatformRequest> => ({
+  platformId: dto.platformId,
+  agencyId: dto.agencyId,
+  type: dto.type,
+  category: dto.category,
+  channel: dto.channel,
+  reference: dto.reference.trim(),
+  platformRef: dto.platformRef ?? null,
+  notes: dto.notes ?? null,
+});
+
 @Injectable()
 export class RequestsService {
   private readonly store: AuditedStore<PlatformRequest>;
@@ -117,14 +129,7 @@ export class RequestsService {
         await this.agencyOf(em, dto.agencyId);
         const dueAt = sentAt && new Date(sentAt.getTime() + slaHoursFor(platform, dto.type, dto.category) * 3600_000);
         return {
-          platformId: dto.platformId,
-          agencyId: dto.agencyId,
-          type: dto.type,
-          category: dto.category,
-          channel: dto.channel,
-          reference: dto.reference.trim(),
-          platformRef: dto.platformRef ?? null,
-          notes: dto.notes ?? null,
+          ...requestColumns(dto),
           sentAt,
           dueAt,
           status: sentAt ? 'sent' : 'draft',
@@ -154,16 +159,7 @@ export class RequestsService {
         await this.platformOf(em, dto.platformId);
         await this.agencyOf(em, dto.agencyId);
       }
-      Object.assign(request, {
-        platformId: dto.platformId,
-        agencyId: dto.agencyId,
-        type: dto.type,
-        category: dto.category,
-        channel: dto.channel,
-        reference: dto.reference.trim(),
-        platformRef: dto.platformRef ?? null,
-        notes: dto.notes ?? null,
-      });
+      Object.assign(request, requestColumns(dto));
       if (dto.items) await this.syncItems(em, request, dto.items);
     });
   }
