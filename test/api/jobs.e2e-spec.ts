@@ -1,9 +1,13 @@
+import { execFile } from 'node:child_process';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { DeadlineSweepJob } from '../../api/src/jobs/deadline-sweep.job';
 import { type Job, JOBS } from '../../api/src/jobs/job';
 import { JobRunner } from '../../api/src/jobs/job-runner.service';
 import { createAgency, platformId } from './support/fixtures';
+import { withDatabase } from './support/database';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const DAY = 86_400_000;
@@ -78,6 +82,25 @@ describe('scheduled jobs', () => {
         await runner.release();
       }
     });
+  });
+
+  describe('two processes on one database', () => {
+    it('should run a scheduled slot exactly once when two API processes fire it together', async () => {
+      await createRequest('PROC-1', ago(30));
+      const slot = new Date(Math.floor(Date.now() / 60_000) * 60_000 - 7 * 60_000).toISOString(); // a slot of its own
+      const databaseUrl = withDatabase(process.env.TEST_SERVER_URL!, t.database);
+      const startAt = String(Date.now() + 8000); // after both have booted
+      const runIn = () =>
+        promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support/run-job.ts'), databaseUrl, 'deadline-sweep', slot], {
+          env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../tsconfig.json'), START_AT: startAt, NODE_OPTIONS: '' },
+          cwd: join(__dirname, '../..'),
+        });
+      const outputs = await Promise.all([runIn(), runIn()]);
+      const runs = outputs.map((o) => JSON.parse(o.stdout));
+      expect(runs.filter((r) => r !== null)).toEqual([expect.objectContaining({ job: 'deadline-sweep', status: 'succeeded' })]);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM request_events e JOIN requests r ON r.id = e.request_id WHERE r.reference = 'PROC-1' AND e.kind = 'escalated'`);
+      expect(n).toBe(1);
+    }, 60_000);
   });
 
   describe('two instances on one database', () => {
