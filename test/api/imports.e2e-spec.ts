@@ -30,6 +30,13 @@ describe('CSV import', () => {
   });
   afterAll(() => t.close());
 
+  /** The app's HTTP server, listening on a loopback port (for requests that need a real socket). */
+  async function listening() {
+    const server = t.app.getHttpServer();
+    if (!server.listening) await t.app.listen(0, '127.0.0.1');
+    return server;
+  }
+
   it('should import requests with their items and timeline, and do nothing the second time', async () => {
     const res = await importCsv(GOOD).expect(200);
     expect(res.body).toEqual({ created: 3, skipped: 0, errors: [] });
@@ -101,9 +108,27 @@ describe('CSV import', () => {
     expect((await importCsv(template.text).expect(200)).body).toEqual({ created: 1, skipped: 0, errors: [] });
   });
 
+  it('should survive an upload cut off half-way, and import nothing of it', async () => {
+    const { port } = (await listening()).address() as AddressInfo;
+    await new Promise<void>((ok) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/imports/requests', method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: auth } });
+      req.on('error', () => ok());
+      req.write(`${HEADER}\n`);
+      for (let i = 0; i < 2000; i++) req.write(`Image Removal Support Network,ABORT-${i},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,,,\n`);
+      setTimeout(() => {
+        req.destroy();
+        ok();
+      }, 300);
+    });
+    await new Promise((r) => setTimeout(r, 500));
+    await t.http.get('/api/health').expect(200);
+    expect(await countRows(t, `requests WHERE reference LIKE 'ABORT-%'`)).toBe(0);
+    // The connection went back to the pool in a usable state.
+    expect((await importCsv(GOOD).expect(200)).body.skipped).toBe(3);
+  });
+
   it('should stream a 100,000-row file with memory staying flat', async () => {
-    await t.app.listen(0, '127.0.0.1');
-    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const { port } = (await listening()).address() as AddressInfo;
     const rows = 100_000;
     const body = Readable.from(
       (function* () {

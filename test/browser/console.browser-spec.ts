@@ -240,8 +240,8 @@ describe('web console (administrator)', () => {
       investigation: 72,
       preservation: 72,
     });
-    // The admin's menu has every resource, users and the audit log included.
-    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Consultations', 'Platforms', 'Agencies', 'Reports', 'Users', 'Audit log']);
+    // The admin's menu has every resource, users and the audit log included, and the import screen after Requests.
+    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Import requests', 'Consultations', 'Platforms', 'Agencies', 'Reports', 'Users', 'Audit log']);
     // The audit log recorded the request and its events, by this user.
     await shell.goto('/audit');
     await expect(page.locator('.RaDatagrid-tbody tr').filter({ hasText: 'event:outcome' }).count()).resolves.toBeGreaterThan(0);

@@ -138,7 +138,7 @@ describe('web console: roles and languages', () => {
     await dashboard.waitForFigures();
 
     await shell.chooseLanguage('ko');
-    expect(await shell.menuLabels()).toEqual(['대시보드', '요청', '협의', '플랫폼', '기관', '보고서', '사용자', '감사 로그']);
+    expect(await shell.menuLabels()).toEqual(['대시보드', '요청', '요청 가져오기', '협의', '플랫폼', '기관', '보고서', '사용자', '감사 로그']);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('응답 현황');
     await expect(page.locator('#dashboard-period').textContent()).resolves.toBe('최근 12개월');
     await screenshot(page, '21-dashboard-ko');
@@ -161,7 +161,7 @@ describe('web console: roles and languages', () => {
     await expect(shell.title().innerText()).resolves.toBe('요청');
 
     await shell.chooseLanguage('id');
-    expect(await shell.menuLabels()).toEqual(['Dasbor', 'Permintaan', 'Konsultasi', 'Platform', 'Lembaga', 'Laporan', 'Pengguna', 'Log audit']);
+    expect(await shell.menuLabels()).toEqual(['Dasbor', 'Permintaan', 'Impor permintaan', 'Konsultasi', 'Platform', 'Lembaga', 'Laporan', 'Pengguna', 'Log audit']);
     await expect(list.createButton().innerText()).resolves.toMatch(/BUAT/i);
     await expect(page.locator('.MuiTablePagination-selectLabel').textContent()).resolves.toBe('Baris per halaman:');
     await expect(list.row(seed.overdueReference).innerText()).resolves.toMatch(/Bantuan penyidikan/);

@@ -1,5 +1,6 @@
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CsvError, parse } from 'csv-parse';
@@ -61,6 +62,8 @@ export class RequestsImportService {
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     await runner.startTransaction();
+    let copy: Writable | undefined;
+    let copied: Promise<void> | undefined;
     try {
       const known = await this.knownNames(runner);
       await runner.query(`CREATE TEMP TABLE import_rows (
@@ -68,10 +71,11 @@ export class RequestsImportService {
         sent_at timestamptz, status text, outcome text, first_response_at timestamptz, resolved_at timestamptz,
         item_url text, item_hash text, item_state text) ON COMMIT DROP`);
       const client = (await runner.connect()) as PoolClient;
-      const copy = client.query(copyFrom(`COPY import_rows (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
-      const copied = new Promise<void>((ok, fail) => {
-        copy.on('finish', ok);
-        copy.on('error', fail);
+      const staging = client.query(copyFrom(`COPY import_rows (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
+      copy = staging;
+      copied = new Promise<void>((ok, fail) => {
+        staging.on('finish', ok);
+        staging.on('error', fail);
       });
 
       const iterator = input[Symbol.asyncIterator]();
@@ -82,16 +86,17 @@ export class RequestsImportService {
           for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
         })(),
       );
-      const parser = rest.pipe(
-        parse({
-          bom: true,
-          delimiter: first.done ? ',' : delimiterOf(Buffer.from(first.value)),
-          relax_column_count: true,
-          skip_empty_lines: true,
-          skip_records_with_error: true,
-          info: true,
-        }),
-      );
+      const parser = parse({
+        bom: true,
+        delimiter: first.done ? ',' : delimiterOf(Buffer.from(first.value)),
+        relax_column_count: true,
+        skip_empty_lines: true,
+        skip_records_with_error: true,
+        info: true,
+      });
+      // pipeline, not pipe: an upload cut off half-way destroys the parser, so the loop below throws and
+      // the transaction is rolled back (with pipe the error would have no listener and end the process).
+      pipeline(rest, parser).catch(() => undefined);
       parser.on('skip', (err: CsvError) => addError({ line: Number(err.lines ?? 0), message: `the row cannot be read as CSV: ${err.message}` }));
 
       let header = true;
@@ -110,9 +115,9 @@ export class RequestsImportService {
         rows++;
         const checked = checkRow(record, info.lines, known, now);
         if (Array.isArray(checked)) checked.forEach(addError);
-        else if (!copy.write(stagingLine(checked))) await once(copy, 'drain');
+        else if (!staging.write(stagingLine(checked))) await once(staging, 'drain');
       }
-      copy.end();
+      staging.end();
       await copied;
       if (rows === 0 && errorCount === 0) addError({ line: 1, message: 'the file has no rows under its header' });
 
@@ -130,7 +135,12 @@ export class RequestsImportService {
       await runner.commitTransaction();
       return { ...result, errors: [] };
     } catch (err) {
-      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      // A COPY still open holds the connection: abort it before rolling back.
+      if (copy && !copy.writableFinished) {
+        copy.destroy(err instanceof Error ? err : new Error(String(err)));
+        await copied?.catch(() => undefined);
+      }
+      if (runner.isTransactionActive) await runner.rollbackTransaction().catch(() => undefined);
       throw err;
     } finally {
       await runner.release();

@@ -23,9 +23,9 @@ export class ImportPage {
     await this.startButton().waitFor();
   }
 
-  /** The file input (visually hidden; its label is the drop zone). */
+  /** The file input (visually hidden; its label, "Choose a CSV file", is the drop zone). */
   fileInput(): Locator {
-    return this.page.getByLabel('Choose a CSV file');
+    return this.page.getByTestId('import-file');
   }
 
   startButton(): Locator {
@@ -52,15 +52,26 @@ export class ImportPage {
 
   /** Starts the import and waits for its result (success, row errors or failure). */
   async start(): Promise<void> {
-    const before = Number((await this.startButton().getAttribute('data-attempts')) ?? 0);
-    await this.startButton().click();
-    await this.page.locator(`[data-testid="import-result"][data-attempt="${before + 1}"]`).waitFor();
+    await this.waitForResult(await this.clickStart());
   }
 
-  async counts(): Promise<ImportedCounts | null> {
+  /** Clicks "Start import"; returns the number of this attempt, to wait for its own result. */
+  async clickStart(): Promise<number> {
+    const before = Number((await this.startButton().getAttribute('data-attempts')) ?? 0);
+    await this.startButton().click();
+    return before + 1;
+  }
+
+  async waitForResult(attempt: number, timeout?: number): Promise<void> {
+    await this.page.locator(`[data-testid="import-result"][data-attempt="${attempt}"]`).waitFor({ timeout });
+  }
+
+  /** The counts of a successful import; anything else fails with what the screen says instead. */
+  async counts(): Promise<ImportedCounts> {
     const created = await this.result().getAttribute('data-created');
     const skipped = await this.result().getAttribute('data-skipped');
-    return created === null || skipped === null ? null : { created: Number(created), skipped: Number(skipped) };
+    if (created === null || skipped === null) throw new Error(`not imported: ${await this.result().innerText()}`);
+    return { created: Number(created), skipped: Number(skipped) };
   }
 
   summary(): Locator {

@@ -19,7 +19,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
 import { type ChangeEvent, type DragEvent, useEffect, useId, useRef, useState } from 'react';
-import { Button, Title, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
+import { Button, LinkBase, Title, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 import { ENUMS } from '../enums';
@@ -96,19 +96,20 @@ function FormatHelp() {
           <TableBody>
             {ENUM_COLUMNS.map(([column, enumName]) => (
               <TableRow key={column}>
-                <TableCell sx={{ ...mono, verticalAlign: 'top' }}>{column}</TableCell>
+                <TableCell sx={{ ...mono, verticalAlign: 'top', whiteSpace: 'nowrap' }}>{column}</TableCell>
                 <TableCell>
-                  {ENUMS[enumName].map((value, i) => (
-                    <Box component="span" key={value} sx={{ whiteSpace: 'nowrap' }}>
-                      {i > 0 && ' · '}
-                      <Box component="code" sx={mono}>
-                        {value}
-                      </Box>{' '}
-                      <Box component="span" sx={{ color: 'text.secondary' }}>
-                        ({translate(`enums.${enumName}.${value}`)})
+                  <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.25, m: 0, p: 0, listStyle: 'none' }}>
+                    {ENUMS[enumName].map((value) => (
+                      <Box component="li" key={value}>
+                        <Box component="code" sx={mono}>
+                          {value}
+                        </Box>{' '}
+                        <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.9em' }}>
+                          ({translate(`enums.${enumName}.${value}`)})
+                        </Box>
                       </Box>
-                    </Box>
-                  ))}
+                    ))}
+                  </Box>
                 </TableCell>
               </TableRow>
             ))}
@@ -140,7 +141,7 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
             {shown.map((e, i) => (
               <TableRow key={i} data-line={e.line} data-field={e.field ?? ''}>
                 <TableCell align="right">{e.line || '—'}</TableCell>
-                <TableCell sx={e.field ? mono : { color: 'text.secondary' }}>{e.field ?? translate('app.import.whole_row')}</TableCell>
+                <TableCell sx={e.field ? { ...mono, whiteSpace: 'nowrap' } : { color: 'text.secondary' }}>{e.field ?? translate('app.import.whole_row')}</TableCell>
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.message}</TableCell>
               </TableRow>
             ))}
@@ -186,7 +187,7 @@ function Result({ outcome, attempt, onAnother }: { outcome: ImportOutcome; attem
           </Typography>
         )}
         <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }}>
-          <Button label="app.import.view_requests" to="/requests" variant="contained" data-testid="import-view-requests">
+          <Button component={LinkBase} label="app.import.view_requests" to="/requests" variant="contained" data-testid="import-view-requests">
             <ListIcon />
           </Button>
           <Button label="app.import.another" onClick={onAnother}>
@@ -316,9 +317,13 @@ export function ImportPage() {
               data-testid="import-file"
               onChange={(e: ChangeEvent<HTMLInputElement>) => choose(e.target.files?.[0])}
               sx={{
+                // The usual visually-hidden pattern (in sx, a bare 1 would mean 100 %).
                 position: 'absolute',
-                width: 1,
-                height: 1,
+                width: '1px',
+                height: '1px',
+                p: 0,
+                m: '-1px',
+                border: 0,
                 overflow: 'hidden',
                 clipPath: 'inset(50%)',
                 whiteSpace: 'nowrap',

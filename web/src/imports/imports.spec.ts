@@ -106,7 +106,8 @@ describe('progressPercent', () => {
 
 describe('formatBytes', () => {
   it('should pick a unit and the language format', () => {
-    expect(formatBytes(820, 'en')).toBe('820 byte');
+    expect(formatBytes(820, 'en')).toBe('820 bytes');
+    expect(formatBytes(1, 'en')).toBe('1 byte');
     expect(formatBytes(12_500, 'en')).toBe('12.5 kB');
     expect(formatBytes(3_140_000, 'en')).toBe('3.1 MB');
     expect(formatBytes(12_500, 'id')).toBe('12,5 kB');

@@ -96,9 +96,10 @@ export function progressPercent(loaded: number, total: number): number | null {
   return Math.max(0, Math.min(100, Math.floor((loaded / total) * 100)));
 }
 
-/** A file size in the language's format: "820 byte", "12.5 kB", "3.1 MB". */
+/** A file size in the language's format: "820 bytes", "12.5 kB", "3.1 MB". */
 export function formatBytes(bytes: number, locale: string): string {
-  const [unit, value] =
-    bytes < 1000 ? (['byte', bytes] as const) : bytes < 1_000_000 ? (['kilobyte', bytes / 1000] as const) : (['megabyte', bytes / 1_000_000] as const);
-  return new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(value);
+  const format = (unit: string, value: number, unitDisplay: 'long' | 'short') =>
+    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay, maximumFractionDigits: unit === 'byte' ? 0 : 1 }).format(value);
+  if (bytes < 1000) return format('byte', bytes, 'long');
+  return bytes < 1_000_000 ? format('kilobyte', bytes / 1000, 'short') : format('megabyte', bytes / 1_000_000, 'short');
 }

@@ -1,5 +1,6 @@
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import type { Theme } from '@mui/material/styles';
 import useMediaQuery from '@mui/material/useMediaQuery';
@@ -9,10 +10,12 @@ import {
   Button,
   CreateButton,
   Datagrid,
+  Empty,
   DateInput,
   ExportButton,
   type Exporter,
   FilterButton,
+  LinkBase,
   List,
   ReferenceField,
   ReferenceInput,
@@ -60,18 +63,36 @@ export const requestsExporter: Exporter<PlatformRequest> = async (records, fetch
   downloadCSV(toCsv(requestsToCsvRows(records, platforms, agencies)), 'requests');
 };
 
+/** To the import screen, for the roles that may import (requests:write). */
+function ImportButton({ variant }: { variant?: 'text' | 'outlined' }) {
+  const mayImport = useCan('requests:write');
+  if (!mayImport) return null;
+  return (
+    <Button component={LinkBase} label="app.import.button" to={IMPORT_ROUTE} variant={variant} data-testid="import-button">
+      <UploadFileIcon />
+    </Button>
+  );
+}
+
+/** No requests yet (a new installation): create one, or import them all at once. */
+function RequestListEmpty() {
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1 }}>
+      <Empty />
+      <Box sx={{ textAlign: 'center', mt: 2 }}>
+        <ImportButton variant="outlined" />
+      </Box>
+    </Box>
+  );
+}
+
 function RequestListActions() {
   const { hasCreate } = useResourceDefinition();
-  const mayImport = useCan('requests:write');
   return (
     <TopToolbar>
       <FilterButton />
       {hasCreate && <CreateButton />}
-      {mayImport && (
-        <Button label="app.import.button" to={IMPORT_ROUTE} data-testid="import-button">
-          <UploadFileIcon />
-        </Button>
-      )}
+      <ImportButton />
       <ExportButton maxResults={1000} data-testid="export-button" />
     </TopToolbar>
   );
@@ -116,6 +137,7 @@ export function RequestList() {
       filters={requestFilters}
       sort={{ field: 'sentAt', order: 'DESC' }}
       actions={<RequestListActions />}
+      empty={<RequestListEmpty />}
       exporter={requestsExporter}
       perPage={25}
     >

@@ -85,6 +85,10 @@ export class HttpErrorFilter implements ExceptionFilter {
         typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
       return [exception.getStatus(), Array.isArray(message) ? message.join('; ') : message];
     }
+    // The client went away half-way through sending its body (a cancelled upload).
+    if ((exception as { code?: string })?.code === 'ECONNRESET' || (exception as Error)?.message === 'aborted') {
+      return [400, 'the upload was interrupted before it was complete; nothing was imported'];
+    }
     if (exception instanceof QueryFailedError) {
       const known = fromPostgres(exception.driverError as PgError);
       if (known) return known;
