@@ -156,6 +156,33 @@ describe('responsiveness statistics', () => {
     expect([row(await stats(JAN), ids.x).itemsRemoved, now.itemsRemoved]).toEqual([4, 5]);
   });
 
+  it('should draw the Kaplan-Meier curve as steps at the end of each hour with an answer', async () => {
+    const curves = await stats({ ...JAN, platformId: ids.x }, 'responsiveness/km');
+    // Answers after 10, 20, 20, 40 and 100 h; X5 and X9 censored at 1344 and 1224 h (asOf).
+    expect(curves).toEqual([
+      {
+        platformId: ids.x,
+        platform: 'X',
+        points: [
+          { hour: 0, unanswered: 1 },
+          { hour: 11, unanswered: expect.closeTo(6 / 7, 12) },
+          { hour: 21, unanswered: expect.closeTo(4 / 7, 12) },
+          { hour: 41, unanswered: expect.closeTo(3 / 7, 12) },
+          { hour: 101, unanswered: expect.closeTo(2 / 7, 12) },
+          { hour: 720, unanswered: expect.closeTo(2 / 7, 12) },
+        ],
+      },
+    ]);
+    const short = await stats({ ...JAN, platformId: ids.x, maxHours: 30 }, 'responsiveness/km');
+    expect(short[0].points.map((p: { hour: number }) => p.hour)).toEqual([0, 11, 21, 30]);
+    // A platform that answered nothing stays at one: everything still unanswered.
+    expect(await stats({ from: '2020-02-01T00:00:00Z', to: '2020-09-01T00:00:00Z', platformId: ids.telegram }, 'responsiveness/km')).toEqual([
+      { platformId: ids.telegram, platform: 'Telegram', points: [{ hour: 0, unanswered: 1 }, { hour: 720, unanswered: 1 }] },
+    ]);
+    const bad = await t.http.get('/api/stats/responsiveness/km').query({ maxHours: 0 }).set('Authorization', auth).expect(400);
+    expect(bad.body.message).toMatch(/^maxHours /);
+  });
+
   it('should put a request sent at 23:30 UTC on the last day of a month in that month', async () => {
     const series = await stats({ from: '2024-01-01T00:00:00Z', to: '2024-03-01T00:00:00Z', asOf: JAN.asOf, platformId: ids.x, interval: 'month' }, 'responsiveness/series');
     expect(series.map((r: { period: string; sent: number }) => [r.period, r.sent])).toEqual([

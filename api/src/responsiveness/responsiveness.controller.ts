@@ -7,12 +7,13 @@ import { OverdueRow, toOverdueRow } from './overdue.dto';
 import { parseAsOf } from './stats-scope';
 import {
   ContentStats,
+  KmCurve,
   ResponsivenessBreakdownRow,
   ResponsivenessRow,
   ResponsivenessSeriesRow,
 } from './responsiveness.dto';
 import { ResponsivenessService } from './responsiveness.service';
-import { BreakdownQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
+import { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
 
 @ApiTags('stats')
 @ApiBearerAuth()
@@ -43,6 +44,17 @@ export class ResponsivenessController {
   @Get('responsiveness/breakdown')
   breakdown(@Query() query: BreakdownQueryDto): Promise<ResponsivenessBreakdownRow[]> {
     return this.stats.breakdown(query);
+  }
+
+  @ApiOperation({
+    summary: 'The Kaplan-Meier curve of time to first response, per platform',
+    description:
+      'For each platform, the estimated share of requests still unanswered after each whole hour, counting unanswered requests as censored at asOf, up to maxHours (default 720). Same filters as /responsiveness.',
+  })
+  @ApiOkResponse({ type: [KmCurve] })
+  @Get('responsiveness/km')
+  km(@Query() query: KmCurveQueryDto): Promise<KmCurve[]> {
+    return this.stats.kmCurves(query);
   }
 
   @ApiOperation({ summary: 'Pieces of content (items sharing a contentHash) removed everywhere, somewhere, or still online' })

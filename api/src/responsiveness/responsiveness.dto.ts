@@ -74,3 +74,15 @@ export const toResponsivenessRow = (r: MetricsRow): ResponsivenessRow => ({
   medianRemovalHours: r.median_removal_hours,
   kmMedianResponseHours: r.km_median_response_hours,
 });
+
+export class KmPoint {
+  @ApiProperty({ description: 'hours since sending' }) hour: number;
+  @ApiProperty({ description: 'estimated share of requests still unanswered after that many hours (0 to 1)' }) unanswered: number;
+}
+
+export class KmCurve {
+  @ApiProperty() platformId: number;
+  @ApiProperty() platform: string;
+  @ApiProperty({ type: [KmPoint], description: 'a step curve starting at {hour: 0, unanswered: 1}; flat between points' })
+  points: KmPoint[];
+}

@@ -44,19 +44,50 @@ const ITEM_STATE_AS_OF = `CASE WHEN i.checked_at IS NULL OR i.checked_at <= $1 T
    ORDER BY c.occurred_at DESC, c.id DESC LIMIT 1), 'pending') END`;
 
 /**
+ * Kaplan-Meier over `base` (see metricsSql): at each time t (hours) at which a first response came, the
+ * estimated share `s` of requests still unanswered, counting unanswered requests as censored at $1.
+ */
+const KAPLAN_MEIER = `km_steps AS (
+  SELECT platform_id, grp, ${HOURS('coalesce(first_at, $1) - sent_at')} AS t,
+         count(*) FILTER (WHERE first_at IS NOT NULL) AS d, count(*) AS m
+  FROM base GROUP BY 1, 2, 3
+),
+survival AS (
+  SELECT platform_id, grp, t,
+         CASE WHEN bool_or(d = n) OVER w THEN 0 ELSE exp(sum(ln(nullif(1 - d::float8 / n, 0))) OVER w) END AS s
+  FROM (SELECT *, sum(m) OVER (PARTITION BY platform_id, grp ORDER BY t DESC) AS n FROM km_steps) at_risk
+  WHERE d > 0
+  WINDOW w AS (PARTITION BY platform_id, grp ORDER BY t)
+)`;
+
+/** The requests counted, for metricsSql and the curve alike. */
+const baseCte = (scope: StatsScope, grp: string) => `base AS MATERIALIZED (
+  SELECT r.id, r.platform_id, ${grp} AS grp, r.type, r.sent_at, r.due_at, r.outcome, r.resolved_at,
+         CASE WHEN r.first_response_at <= $1 THEN r.first_response_at END AS first_at
+  FROM requests r WHERE ${scope.conditions.join(' AND ')}
+)`;
+
+/**
+ * The Kaplan-Meier curve per platform with requests: the share still unanswered at the end of each
+ * whole hour in which a first response came (flat in between; no row with an hour when none came).
+ */
+export function kmCurveSql(scope: StatsScope): string {
+  return `WITH ${baseCte(scope, 'NULL::text')}, ${KAPLAN_MEIER}
+SELECT b.platform_id, p.name AS platform, floor(s.t)::int AS hour, min(s.s) AS unanswered
+FROM (SELECT DISTINCT platform_id FROM base) b JOIN platforms p ON p.id = b.platform_id
+LEFT JOIN survival s ON s.platform_id = b.platform_id
+GROUP BY 1, 2, 3 ORDER BY p.name, 3`;
+}
+
+/**
  * The responsiveness metrics of DOMAIN.md, computed inside PostgreSQL, grouped by platform and by
  * `grp` (nothing, a period, or a dimension such as type).
  */
 export function metricsSql(scope: StatsScope, grp: string, allPlatforms: boolean): string {
   // With every platform listed, the last parameter optionally narrows the list to one.
   const onePlatform = `$${scope.params.length + 1}::int`;
-  const where = scope.conditions.join(' AND ');
   return `
-WITH base AS MATERIALIZED (
-  SELECT r.id, r.platform_id, ${grp} AS grp, r.type, r.sent_at, r.due_at, r.outcome, r.resolved_at,
-         CASE WHEN r.first_response_at <= $1 THEN r.first_response_at END AS first_at
-  FROM requests r WHERE ${where}
-),
+WITH ${baseCte(scope, grp)},
 removal AS (
   SELECT b.id, count(*) AS requested,
          count(*) FILTER (WHERE s.state = 'removed') AS removed,
@@ -67,22 +98,9 @@ removal AS (
   WHERE b.type = 'removal'
   GROUP BY b.id
 ),
--- Kaplan-Meier: time to first response, unanswered requests censored at $1.
-km_steps AS (
-  SELECT platform_id, grp, ${HOURS('coalesce(first_at, $1) - sent_at')} AS t,
-         count(*) FILTER (WHERE first_at IS NOT NULL) AS d, count(*) AS m
-  FROM base GROUP BY 1, 2, 3
-),
+${KAPLAN_MEIER},
 km AS (
-  SELECT platform_id, grp, min(t) FILTER (WHERE s <= 0.5 + 1e-9) AS km_median
-  FROM (
-    SELECT platform_id, grp, t,
-           CASE WHEN bool_or(d = n) OVER w THEN 0 ELSE exp(sum(ln(nullif(1 - d::float8 / n, 0))) OVER w) END AS s
-    FROM (SELECT *, sum(m) OVER (PARTITION BY platform_id, grp ORDER BY t DESC) AS n FROM km_steps) at_risk
-    WHERE d > 0
-    WINDOW w AS (PARTITION BY platform_id, grp ORDER BY t)
-  ) survival
-  GROUP BY 1, 2
+  SELECT platform_id, grp, min(t) FILTER (WHERE s <= 0.5 + 1e-9) AS km_median FROM survival GROUP BY 1, 2
 ),
 agg AS (
   SELECT b.platform_id, b.grp,
@@ -138,6 +156,10 @@ export class ResponsivenessRepository {
       await em.query(`SET LOCAL work_mem = '64MB'`);
       return em.query(sql, params);
     });
+  }
+
+  kmCurve(scope: StatsScope): Promise<{ platform_id: number; platform: string; hour: number | null; unanswered: number | null }[]> {
+    return this.run(kmCurveSql(scope), scope.params) as never;
   }
 
   /** The NGO's three numbers: pieces of content (items sharing a contentHash) removed everywhere, somewhere, nowhere. */

@@ -8,12 +8,13 @@ import { ResponsivenessRepository } from './responsiveness.repository';
 import { RollupRepository } from './rollup.repository';
 import {
   type ContentStats,
+  type KmCurve,
   type ResponsivenessBreakdownRow,
   type ResponsivenessRow,
   type ResponsivenessSeriesRow,
   toResponsivenessRow,
 } from './responsiveness.dto';
-import type { BreakdownQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
+import type { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
 import { statsScope } from './stats-scope';
 
 // Trusted SQL for the group of each series and breakdown; the DTOs only let these names through.
@@ -45,6 +46,20 @@ export class ResponsivenessService {
   async breakdown(query: BreakdownQueryDto): Promise<ResponsivenessBreakdownRow[]> {
     const rows = await this.repository.perGroup(statsScope(query), DIMENSION[query.by ?? 'type']);
     return rows.map((r) => ({ ...toResponsivenessRow(r), value: r.grp! }));
+  }
+
+  /** Computed exactly over the requests (no rollup): a chart's worth of points per platform. */
+  async kmCurves(query: KmCurveQueryDto): Promise<KmCurve[]> {
+    const maxHours = query.maxHours ?? 720;
+    const curves = new Map<number, KmCurve>();
+    for (const r of await this.repository.kmCurve(statsScope(query))) {
+      if (!curves.has(r.platform_id)) curves.set(r.platform_id, { platformId: r.platform_id, platform: r.platform, points: [{ hour: 0, unanswered: 1 }] });
+      // By the end of hour h, every answer that came within it has happened.
+      if (r.hour !== null && r.hour < maxHours) curves.get(r.platform_id)!.points.push({ hour: r.hour + 1, unanswered: r.unanswered! });
+    }
+    // Each curve runs to maxHours, at its last value (flat: no answer came after its last step).
+    for (const curve of curves.values()) curve.points.push({ hour: maxHours, unanswered: curve.points[curve.points.length - 1].unanswered });
+    return [...curves.values()];
   }
 
   async content(query: StatsQueryDto): Promise<ContentStats> {

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import {
   REQUEST_CATEGORIES,
   REQUEST_CHANNELS,
@@ -52,4 +52,14 @@ export class BreakdownQueryDto extends StatsQueryDto {
   @IsOptional()
   @IsIn(DIMENSIONS)
   by?: Dimension;
+}
+
+export class KmCurveQueryDto extends StatsQueryDto {
+  @ApiPropertyOptional({ default: 720, description: 'the curve up to this many hours after sending' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  maxHours?: number;
 }
