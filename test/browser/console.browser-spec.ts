@@ -89,6 +89,10 @@ describe('web console (administrator)', () => {
     // Charts are drawn (one bar per platform with a non-zero rate, and the monthly trend).
     expect(await dashboard.bars('chart-response-rate').count()).toBe(rows.filter((r) => (r.responseRate ?? 0) > 0).length);
     expect(await dashboard.bars('chart-trend').count()).toBeGreaterThan(0);
+    // One Kaplan-Meier line per platform the API gives a curve for.
+    const curves = await app.api.get<unknown[]>('/api/stats/responsiveness/km');
+    expect(curves.length).toBeGreaterThan(0);
+    expect(await dashboard.kmLines().count()).toBe(curves.length);
     // The unanswered CSAM request is past its 24-hour deadline.
     await expect(dashboard.overdueRow(seed.overdueReference).count()).resolves.toBe(1);
 

@@ -4,7 +4,7 @@ import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
 import { readSession } from './session';
-import type { ContentStats, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
+import type { ContentStats, KmCurve, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
 export type Interval = 'month' | 'quarter' | 'year';
 
@@ -13,6 +13,7 @@ export interface TrackerDataProvider extends DataProvider {
   getStats(filter: StatsFilter): Promise<ResponsivenessRow[]>;
   getSeries(filter: StatsFilter, interval?: Interval): Promise<SeriesRow[]>;
   getContentStats(filter: StatsFilter): Promise<ContentStats>;
+  getKmCurves(filter: StatsFilter): Promise<KmCurve[]>;
   getOverdue(params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>): Promise<{ data: OverdueRow[]; total: number }>;
   getEvents(requestId: number | string): Promise<RequestEvent[]>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
@@ -52,6 +53,7 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
     getStats: (filter) => getJson(`/stats/responsiveness${statsQueryString(filter)}`),
     getSeries: (filter, interval = 'month') => getJson(`/stats/responsiveness/series${statsQueryString(filter, { interval })}`),
     getContentStats: (filter) => getJson(`/stats/content${statsQueryString(filter)}`),
+    getKmCurves: (filter) => getJson(`/stats/responsiveness/km${statsQueryString(filter)}`),
     getOverdue: async ({ filter, pagination, sort }) => {
       const { page, perPage } = pagination ?? { page: 1, perPage: 10 };
       const query = new URLSearchParams({

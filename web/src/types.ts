@@ -171,6 +171,13 @@ export interface SeriesRow extends ResponsivenessRow {
 }
 
 /** GET /api/stats/content. */
+/** GET /api/stats/responsiveness/km: per platform, the share still unanswered after each hour (a step curve). */
+export interface KmCurve {
+  platformId: number;
+  platform: string;
+  points: { hour: number; unanswered: number }[];
+}
+
 export interface ContentStats {
   pieces: number;
   items: number;

@@ -49,6 +49,11 @@ export class DashboardPage {
     return this.page.getByTestId(chart).locator('.recharts-bar-rectangle');
   }
 
+  /** The Kaplan-Meier chart's lines, one per platform with requests. */
+  kmLines(): Locator {
+    return this.page.getByTestId('chart-km-curve').locator('.recharts-line-curve');
+  }
+
   overdueRow(reference: string): Locator {
     return this.page.locator(`[data-testid="overdue-table"] tr[data-reference="${reference}"]`);
   }

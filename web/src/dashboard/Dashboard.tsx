@@ -32,6 +32,7 @@ import {
   toStatsFilter,
   totals,
   trendPoints,
+  kmChartRows,
 } from './shaping';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -309,11 +310,14 @@ export default function Dashboard() {
   const stats = useQuery({ queryKey: ['stats', 'responsiveness', statsFilter], queryFn: () => dataProvider.getStats(statsFilter), placeholderData: keepPreviousData });
   const series = useQuery({ queryKey: ['stats', 'series', statsFilter], queryFn: () => dataProvider.getSeries(statsFilter, 'month'), placeholderData: keepPreviousData });
   const content = useQuery({ queryKey: ['stats', 'content', statsFilter], queryFn: () => dataProvider.getContentStats(statsFilter), placeholderData: keepPreviousData });
+  const km = useQuery({ queryKey: ['stats', 'km', statsFilter], queryFn: () => dataProvider.getKmCurves(statsFilter), placeholderData: keepPreviousData });
 
   const rows = stats.data ?? [];
   const sum = totals(rows);
   const chartRows = useMemo(() => platformChartRows(rows), [rows]);
   const trend = useMemo(() => trendPoints(series.data ?? [], 'month'), [series.data]);
+  const kmRows = useMemo(() => kmChartRows(km.data ?? []), [km.data]);
+  const kmPlatforms = useMemo(() => (km.data ?? []).map((c) => c.platform), [km.data]);
 
   return (
     <Box sx={{ py: 2, display: 'flex', flexDirection: 'column', gap: 2 }} data-testid="dashboard">
@@ -352,7 +356,7 @@ export default function Dashboard() {
       </Box>
 
       <Suspense fallback={<ChartsFallback />}>
-        {stats.data && series.data ? <DashboardCharts platforms={chartRows} trend={trend} locale={locale} /> : <ChartsFallback />}
+        {stats.data && series.data ? <DashboardCharts platforms={chartRows} trend={trend} kmRows={kmRows} kmPlatforms={kmPlatforms} locale={locale} /> : <ChartsFallback />}
       </Suspense>
 
       {stats.data && <PlatformTable rows={rows} locale={locale} />}

@@ -1,7 +1,7 @@
 /**
  * The dashboard's charts (recharts, loaded lazily so that the main bundle stays small). Every value
- * drawn is one the API returned: the Kaplan-Meier median is the server's kmMedianResponseHours, and no
- * survival curve is estimated here.
+ * drawn is one the API returned: the Kaplan-Meier median is the server's kmMedianResponseHours and the
+ * curves are the server's /stats/responsiveness/km; nothing is estimated here.
  */
 import Box from '@mui/material/Box';
 import Card from '@mui/material/Card';
@@ -9,9 +9,9 @@ import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatCount, formatHours, formatPercent, formatPeriod } from '../format';
-import type { PlatformChartRow, TrendPoint } from './shaping';
+import type { KmChartRow, PlatformChartRow, TrendPoint } from './shaping';
 
 /** Legend entries in the order the bars are drawn (recharts sorts them by name otherwise). */
 const SERIES_ORDER = ['medianResponseHours', 'p90ResponseHours', 'kmMedianResponseHours', 'sent', 'responded'];
@@ -58,10 +58,15 @@ function NoData() {
 export interface DashboardChartsProps {
   platforms: PlatformChartRow[];
   trend: TrendPoint[];
+  kmRows: KmChartRow[];
+  kmPlatforms: string[];
   locale: string;
 }
 
-export default function DashboardCharts({ platforms, trend, locale }: DashboardChartsProps) {
+/** One colour per platform line, in a fixed order. */
+const LINE_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab', '#c0ca33', '#d81b60', '#546e7a', '#fdd835'];
+
+export default function DashboardCharts({ platforms, trend, kmRows, kmPlatforms, locale }: DashboardChartsProps) {
   const translate = useTranslate();
   const hours = (v: unknown) => formatHours(typeof v === 'number' ? v : null, locale);
   return (
@@ -100,6 +105,33 @@ export default function DashboardCharts({ platforms, trend, locale }: DashboardC
           </ResponsiveContainer>
         )}
       </ChartCard>
+
+      <Box sx={{ gridColumn: { lg: '1 / -1' } }}>
+        <ChartCard title="app.dashboard.charts.km_curve" testId="chart-km-curve" note="app.dashboard.charts.km_curve_note">
+          {kmRows.length === 0 ? (
+            <NoData />
+          ) : (
+            <ResponsiveContainer>
+              <LineChart data={kmRows} margin={{ top: 8, right: 16, left: 0, bottom: 16 }}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis
+                  dataKey="hour"
+                  type="number"
+                  domain={[0, 'dataMax']}
+                  tickFormatter={(h: number) => formatCount(h, locale)}
+                  label={{ value: translate('app.dashboard.charts.hours_axis'), position: 'insideBottom', offset: -8, fontSize: 12 }}
+                />
+                <YAxis domain={[0, 100]} tickFormatter={(v: number) => formatPercent(v / 100, locale)} width={48} />
+                <Tooltip labelFormatter={(h) => hours(Number(h))} formatter={(v) => formatPercent(Number(v) / 100, locale)} />
+                <Legend verticalAlign="top" />
+                {kmPlatforms.map((platform, i) => (
+                  <Line key={platform} dataKey={platform} type="stepAfter" dot={false} stroke={LINE_COLORS[i % LINE_COLORS.length]} isAnimationActive={false} connectNulls />
+                ))}
+              </LineChart>
+            </ResponsiveContainer>
+          )}
+        </ChartCard>
+      </Box>
 
       <Box sx={{ gridColumn: { lg: '1 / -1' } }}>
         <ChartCard title="app.dashboard.charts.trend" testId="chart-trend">

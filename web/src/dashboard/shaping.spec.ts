@@ -1,5 +1,6 @@
 import type { ResponsivenessRow, SeriesRow } from '../types';
 import {
+  kmChartRows,
   overdueListFilter,
   periodOf,
   platformChartRows,
@@ -117,5 +118,21 @@ describe('trendPoints', () => {
       '2020-07-01T00:00:00.000Z',
     ]);
     expect(trendPoints([])).toEqual([]);
+  });
+});
+
+describe('kmChartRows', () => {
+  it('should put the step curves on one hour axis, each platform carrying its last step', () => {
+    const rows = kmChartRows([
+      { platformId: 1, platform: 'X', points: [{ hour: 0, unanswered: 1 }, { hour: 11, unanswered: 6 / 7 }, { hour: 41, unanswered: 3 / 7 }, { hour: 720, unanswered: 3 / 7 }] },
+      { platformId: 2, platform: 'Telegram', points: [{ hour: 0, unanswered: 1 }, { hour: 720, unanswered: 1 }] },
+    ]);
+    expect(rows).toEqual([
+      { hour: 0, X: 100, Telegram: 100 },
+      { hour: 11, X: 85.71, Telegram: 100 },
+      { hour: 41, X: 42.86, Telegram: 100 },
+      { hour: 720, X: 42.86, Telegram: 100 },
+    ]);
+    expect(kmChartRows([])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
  * Pure shaping of the stats API's rows for the dashboard. Figures are the server's: these functions
  * pick, group and sum them for display, and never estimate anything the API does not return.
  */
-import type { ResponsivenessRow, SeriesRow } from '../types';
+import type { KmCurve, ResponsivenessRow, SeriesRow } from '../types';
 
 /** The query parameters GET /api/stats/* accept (anything else is a 400). */
 export interface StatsFilter {
@@ -166,4 +166,23 @@ export function trendPoints(rows: readonly SeriesRow[], interval: 'month' | 'qua
     out.push(byPeriod.get(p) ?? { period: p, sent: 0, responded: 0 });
   }
   return out;
+}
+
+/** One row per hour at which some curve steps: each platform's share still unanswered, in percent. */
+export type KmChartRow = { hour: number } & Record<string, number>;
+
+/**
+ * The server's step curves on one shared hour axis for recharts: at each hour where any curve steps,
+ * every platform's value is its last step at or before that hour (the curves are flat in between).
+ */
+export function kmChartRows(curves: readonly KmCurve[]): KmChartRow[] {
+  const hours = [...new Set(curves.flatMap((c) => c.points.map((p) => p.hour)))].sort((a, b) => a - b);
+  return hours.map((hour) => {
+    const row: KmChartRow = { hour };
+    for (const curve of curves) {
+      const last = curve.points.filter((p) => p.hour <= hour).at(-1);
+      if (last) row[curve.platform] = Math.round(last.unanswered * 10000) / 100;
+    }
+    return row;
+  });
 }
