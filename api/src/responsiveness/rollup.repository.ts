@@ -59,7 +59,7 @@ export class RollupRepository {
       // Unanswered but not yet due at asOf: not overdue.
       this.dataSource.query(
         `SELECT r.platform_id, count(*)::int AS n FROM requests r
-         WHERE ${COUNTED} AND r.first_response_at IS NULL AND r.due_at >= $1 ${this.period(w, 2)}
+         WHERE ${COUNTED} AND r.first_response_at IS NULL AND r.due_at >= $1 ${this.period(2)}
          GROUP BY 1`,
         this.periodParams(w, [asOf]),
       ) as Promise<{ platform_id: number; n: number }[]>,
@@ -113,7 +113,7 @@ export class RollupRepository {
           this.dataSource
             .query(
               `SELECT date_part('epoch', ${interval}) / 3600 AS h FROM requests r
-               WHERE r.platform_id = $1 AND ${where} AND ${hourExpr} = $2 AND ${COUNTED} ${this.period(w, 3)}
+               WHERE r.platform_id = $1 AND ${where} AND ${hourExpr} = $2 AND ${COUNTED} ${this.period(3)}
                ORDER BY 1`,
               this.periodParams(w, [platformId, hour]),
             )
@@ -130,14 +130,14 @@ export class RollupRepository {
     const since = new Date(w.asOf.getTime() - (lastHour + 1) * 3600_000);
     const rows: { t: number }[] = await this.dataSource.query(
       `SELECT date_part('epoch', $1::timestamptz - r.sent_at) / 3600 AS t FROM requests r
-       WHERE r.platform_id = $2 AND ${COUNTED} AND r.first_response_at IS NULL AND r.sent_at > $3 ${this.period(w, 4)}`,
+       WHERE r.platform_id = $2 AND ${COUNTED} AND r.first_response_at IS NULL AND r.sent_at > $3 ${this.period(4)}`,
       this.periodParams(w, [w.asOf, platformId, since]),
     );
     return rows.map((r) => r.t).filter((t) => Math.floor(t) <= lastHour);
   }
 
   /** The period as conditions on r.sent_at, numbered from parameter `first`. */
-  private period(w: Window, first: number): string {
+  private period(first: number): string {
     return `AND ($${first}::timestamptz IS NULL OR r.sent_at >= $${first}) AND ($${first + 1}::timestamptz IS NULL OR r.sent_at < $${first + 1})
             AND ($${first + 2}::int IS NULL OR r.platform_id = $${first + 2})`;
   }

@@ -4,7 +4,7 @@ import { type Role, ROLES, type User } from './user.entity';
 
 export const PASSWORD_MIN_LENGTH = 12;
 
-export class CreateUserDto {
+class UserFieldsDto {
   @ApiProperty()
   @IsEmail()
   email: string;
@@ -18,7 +18,9 @@ export class CreateUserDto {
   @ApiProperty({ enum: ROLES })
   @IsIn(ROLES)
   role: Role;
+}
 
+export class CreateUserDto extends UserFieldsDto {
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
@@ -32,21 +34,7 @@ export class CreateUserDto {
 }
 
 /** The whole record as read back; a password is only set when given. */
-export class UpdateUserDto {
-  @ApiProperty()
-  @IsEmail()
-  email: string;
-
-  @ApiProperty()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(200)
-  name: string;
-
-  @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES)
-  role: Role;
-
+export class UpdateUserDto extends UserFieldsDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsString()
