@@ -102,9 +102,13 @@ export class Environment extends JobsEnvironment {
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const env = plainToInstance(Environment, raw, { exposeDefaultValues: true });
   const errors = validateSync(env, { whitelist: false });
-  if (errors.length > 0) {
-    const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
-    throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
+  const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
+  // The development defaults are public (they are in the README): production must set its own.
+  if (env.NODE_ENV === 'production') {
+    const defaults = new Environment();
+    if (env.JWT_SECRET === defaults.JWT_SECRET) details.push('JWT_SECRET: set a secret of your own in production');
+    if (env.ADMIN_PASSWORD === defaults.ADMIN_PASSWORD) details.push('ADMIN_PASSWORD: set a password of your own in production');
   }
+  if (details.length > 0) throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
   return env;
 }

@@ -1,0 +1,24 @@
+import { validateEnvironment } from './environment';
+
+describe('validateEnvironment', () => {
+  it('should give the documented defaults', () => {
+    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './.data', ADMIN_EMAIL: 'admin@example.org', JOBS_ENABLED: true, RECHECK_ENABLED: false });
+  });
+
+  it('should read numbers, booleans and lists from their text', () => {
+    expect(validateEnvironment({ PORT: '8080', SEED_DEMO: 'false', RECHECK_ALLOWED_HOSTS: 'a.example, b.example' })).toMatchObject({
+      PORT: 8080,
+      SEED_DEMO: false,
+      RECHECK_ALLOWED_HOSTS: ['a.example', 'b.example'],
+    });
+  });
+
+  it('should name every bad variable', () => {
+    expect(() => validateEnvironment({ PORT: 'eighty', ADMIN_EMAIL: 'nobody' })).toThrow(/PORT: .*\n\s+ADMIN_EMAIL: /s);
+  });
+
+  it('should refuse to start in production with the public default secret or admin password', () => {
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: set a secret of your own in production\n\s+ADMIN_PASSWORD: set a password/);
+    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-long-secret-of-our-own', ADMIN_PASSWORD: 'a-password-of-our-own' }).NODE_ENV).toBe('production');
+  });
+});
