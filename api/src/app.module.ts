@@ -1,4 +1,5 @@
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -6,13 +7,16 @@ import { DataSource } from 'typeorm';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { rateLimits } from './auth/rate-limits';
 import { Environment } from './config/environment';
+import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { ExportsModule } from './exports/exports.module';
-import { HealthController } from './health/health.controller';
+import { HealthController } from './lifecycle/health.controller';
+import { ShutdownState } from './lifecycle/shutdown-state';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PlatformsModule } from './platforms/platforms.module';
@@ -45,7 +49,7 @@ export class AppModule {
           },
         }),
         JwtModule.register({ global: true, secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: env.LOGIN_RATE_LIMIT }]),
+        ThrottlerModule.forRoot(rateLimits(env)),
         AuditModule,
         AuthModule,
         UsersModule,
@@ -63,9 +67,11 @@ export class AppModule {
       providers: [
         { provide: Environment, useValue: env },
         { provide: SEED_DEMO, useValue: options.seedDemo },
+        ShutdownState,
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         StartupDataService,
       ],
-      exports: [Environment],
+      exports: [Environment, ShutdownState],
     };
   }
 }

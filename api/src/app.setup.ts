@@ -4,7 +4,12 @@ import { type INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import type { DestinationStream } from 'pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { PlainInputPipe } from './common/http/plain-input.pipe';
+import { Environment } from './config/environment';
+import { createLogger, NestPinoLogger, requestLogging } from './logging/logger';
 
 // From the build output (api/dist/api/src) to the web console's build (web/dist).
 export const DEFAULT_WEB_ROOT = resolve(__dirname, '../../../../web/dist');
@@ -22,13 +27,48 @@ function serveWebConsole(app: NestExpressApplication, webRoot: string): void {
   });
 }
 
+/**
+ * Secure headers. The console is same-origin scripts only; MUI writes its styles inline at run time,
+ * and downloads are blob: links.
+ */
+const secureHeaders = () =>
+  helmet({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Tokens never travel in URLs, but report addresses can carry ids: send no referrer at all.
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+
+export interface AppSetupOptions {
+  webRoot?: string;
+  /** Where the JSON log lines go (stdout by default); the tests read them from here. */
+  logDestination?: DestinationStream;
+}
+
 /** Everything main.ts sets on the app besides listening; the e2e tests build their app with it too. */
-export function configureApp(app: INestApplication, options: { webRoot?: string } = {}): INestApplication {
+export function configureApp(app: INestApplication, options: AppSetupOptions = {}): INestApplication {
+  const env = app.get(Environment);
+  const logger = createLogger(env.LOG_LEVEL, options.logDestination);
+  app.useLogger(new NestPinoLogger(logger));
+  app.use(requestLogging(logger));
+  app.use(secureHeaders());
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(resolve(webRoot, 'index.html'))) serveWebConsole(app as NestExpressApplication, webRoot);
   app.setGlobalPrefix('api');
-  app.enableCors({ exposedHeaders: ['Content-Range'] });
+  // Only the configured origins may call from a browser; the console is served from the same origin.
+  app.enableCors({ origin: env.CORS_ORIGINS, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
   app.useGlobalPipes(
+    new PlainInputPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -38,17 +78,18 @@ export function configureApp(app: INestApplication, options: { webRoot?: string 
     }),
   );
   app.useGlobalFilters(new HttpErrorFilter());
-  app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Platform compliance tracker')
-      .setDescription('Requests sent to online platforms, their answers, and how responsive each platform is.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  if (env.API_DOCS ?? env.NODE_ENV !== 'production') {
+    const document = SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Platform compliance tracker')
+        .setDescription('Requests sent to online platforms, their answers, and how responsive each platform is.')
+        .setVersion('1')
+        .addBearerAuth()
+        .build(),
+    );
+    SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  }
   return app;
 }

@@ -5,10 +5,15 @@ import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { validateEnvironment } from './config/environment';
 import { type RunningDatabase, startEmbeddedDatabase } from './database/embedded-database';
+import { shutDownGracefully } from './lifecycle/graceful-shutdown';
+import { createLogger, NestPinoLogger } from './logging/logger';
 
 async function main(): Promise<void> {
-  const logger = new Logger('Main');
   const env = validateEnvironment(process.env);
+  // JSON lines from the first message on, Nest's start-up included.
+  const nestLogger = new NestPinoLogger(createLogger(env.LOG_LEVEL));
+  Logger.overrideLogger(nestLogger);
+  const logger = new Logger('Main');
   let database: RunningDatabase;
   if (env.DATABASE_URL) {
     database = { url: env.DATABASE_URL, stop: async () => undefined };
@@ -18,17 +23,17 @@ async function main(): Promise<void> {
   }
   const seedDemo = env.SEED_DEMO ?? !env.DATABASE_URL;
 
-  const app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo })));
+  const app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }));
   await app.listen(env.PORT);
   logger.log(`Serving on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 
-  // Ctrl-C or a stop signal: finish with the app, then shut the embedded database down cleanly.
+  // Ctrl-C or a stop signal: finish the requests under way, then the app, then the embedded database.
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.log(`${signal}: shutting down`);
-    await app.close();
+    logger.log(`${signal}: finishing the requests under way, then shutting down`);
+    await shutDownGracefully(app);
     await database.stop();
     process.exit(0);
   };

@@ -55,6 +55,7 @@ describe('bad input', () => {
     ['a filter on an unknown field', 400, /^filter field 'secret' is not filterable/, () => t.http.get('/api/requests').query({ filter: '{"secret":1}' }).set('Authorization', auth)],
     ['a filter with a wrong enum value', 400, /^filter\.status must be one of/, () => t.http.get('/api/requests').query({ filter: '{"status":"lost"}' }).set('Authorization', auth)],
     ['a filter with a bad date', 400, /^filter\.sentAt_gte must be an ISO-8601 date/, () => t.http.get('/api/requests').query({ filter: '{"sentAt_gte":"yesterday"}' }).set('Authorization', auth)],
+    ['a search with a NUL character', 400, /^filter\.q must not contain NUL characters/, () => t.http.get('/api/requests').query({ filter: '{"q":"a\\u0000b"}' }).set('Authorization', auth)],
   ];
 
   it.each(cases)('should refuse %s', async (_name, status, message, call) => {

@@ -1,7 +1,8 @@
 import type { AuthProvider } from 'react-admin';
-import { clearSession, readSession, saveToken } from './session';
+import { accessToken, clearSession, readSession, refreshTokenOf, saveTokens } from './session';
 
 export function createAuthProvider(apiUrl: string, storage: Storage = sessionStorage): AuthProvider {
+  const session = async () => ((await accessToken(apiUrl, storage)) ? readSession(storage) : null);
   return {
     async login({ username, password }) {
       const res = await fetch(`${apiUrl}/auth/login`, {
@@ -11,13 +12,23 @@ export function createAuthProvider(apiUrl: string, storage: Storage = sessionSto
       });
       const body = await res.json().catch(() => ({}));
       if (!res.ok) throw new Error(body.message ?? 'Sign-in failed');
-      saveToken(storage, body.accessToken);
+      saveTokens(storage, body);
     },
     async logout() {
+      const current = readSession(storage);
+      const refreshToken = refreshTokenOf(storage);
       clearSession(storage);
+      // Ends the session on the server too, so the refresh token cannot be used from a copy.
+      if (current && refreshToken) {
+        await fetch(`${apiUrl}/auth/logout`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${current.token}` },
+          body: JSON.stringify({ refreshToken }),
+        }).catch(() => undefined);
+      }
     },
     async checkAuth() {
-      if (!readSession(storage)) throw new Error('Please sign in');
+      if (!(await session())) throw new Error('Please sign in');
     },
     async checkError(error) {
       if (error?.status === 401) {
@@ -26,12 +37,12 @@ export function createAuthProvider(apiUrl: string, storage: Storage = sessionSto
       }
     },
     async getPermissions() {
-      return readSession(storage)?.role;
+      return (await session())?.role;
     },
     async getIdentity() {
-      const session = readSession(storage);
-      if (!session) throw new Error('Please sign in');
-      const res = await fetch(`${apiUrl}/auth/me`, { headers: { Authorization: `Bearer ${session.token}` } });
+      const current = await session();
+      if (!current) throw new Error('Please sign in');
+      const res = await fetch(`${apiUrl}/auth/me`, { headers: { Authorization: `Bearer ${current.token}` } });
       const me = await res.json();
       return { id: me.id, fullName: me.name, role: me.role, email: me.email };
     },

@@ -3,7 +3,7 @@ import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 're
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
-import { readSession } from './session';
+import { accessToken } from './session';
 import type { ContentStats, KmCurve, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
 export type Interval = 'month' | 'quarter' | 'year';
@@ -27,12 +27,12 @@ export interface TrackerDataProvider extends DataProvider {
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
 export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage): TrackerDataProvider {
-  const authHeader = (): string | undefined => {
-    const session = readSession(storage);
-    return session ? `Bearer ${session.token}` : undefined;
+  const authHeader = async (): Promise<string | undefined> => {
+    const token = await accessToken(apiUrl, storage);
+    return token ? `Bearer ${token}` : undefined;
   };
-  const httpClient = (url: string, options: fetchUtils.Options = {}) => {
-    const token = authHeader();
+  const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
+    const token = await authHeader();
     return fetchUtils.fetchJson(url, { ...options, user: token ? { authenticated: true, token } : undefined });
   };
   const base = simpleRestProvider(apiUrl, httpClient);
@@ -74,7 +74,7 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
         })
       ).json,
     downloadReport: async (reportId, format = 'pdf') => {
-      const token = authHeader();
+      const token = await authHeader();
       const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/${format}`, {
         headers: token ? { Authorization: token } : {},
       });
@@ -82,11 +82,11 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
       return res.blob();
     },
     importRequests: async (file, options = {}) => {
-      const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, { ...options, authorization: authHeader(), contentType: 'text/csv' });
+      const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, { ...options, authorization: await authHeader(), contentType: 'text/csv' });
       return readImportResponse(status, body);
     },
     downloadImportTemplate: async () => {
-      const token = authHeader();
+      const token = await authHeader();
       const res = await fetch(`${apiUrl}/imports/requests/template.csv`, { headers: token ? { Authorization: token } : {} });
       if (!res.ok) throw new HttpError(res.statusText, res.status, null);
       return res.blob();

@@ -46,7 +46,8 @@ export interface Agency {
 
 export interface RequestItem {
   id: number;
-  url: string;
+  /** null for roles that may not see content addresses (analysts). */
+  url: string | null;
   contentHash: string | null;
   state: ItemState;
   checkedAt: string | null;

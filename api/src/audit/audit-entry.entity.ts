@@ -1,6 +1,10 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-/** One write: who did what to which record, with the record before and after. */
+/**
+ * One write: who did what to which record, with the record before and after. Append-only: the
+ * database refuses UPDATE, DELETE and TRUNCATE, and chains each entry to the one before it by hash
+ * (migrations/1795400000000-AuditChain.ts); the chain columns are its to set, never the app's.
+ */
 @Entity('audit_log')
 export class AuditEntry {
   @PrimaryGeneratedColumn({ type: 'bigint' })
@@ -26,4 +30,17 @@ export class AuditEntry {
 
   @Column({ type: 'jsonb', nullable: true })
   after: object | null;
+
+  /** Position in the chain (1, 2, 3…), in the order the entries were appended. */
+  @Index('uq_audit_log_seq', { unique: true })
+  @Column({ type: 'bigint', insert: false, update: false })
+  seq: string;
+
+  /** The previous entry's hash (null for the first entry). */
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  prevHash: string | null;
+
+  /** Hex SHA-256 of prevHash and the entry's canonical text (audit_log_hash in the database). */
+  @Column({ type: 'text', insert: false, update: false })
+  hash: string;
 }

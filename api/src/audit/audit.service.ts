@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type ListQuery, findPage, type ListSpec, intFilter, textFilter, dateFilter } from '../common/http/list-query';
 import { AuditEntry } from './audit-entry.entity';
+import type { ChainBreak, ChainVerification } from './chain-verification.dto';
 
 export interface AuditRecord {
   userId: number | null;
@@ -13,9 +14,29 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/**
+ * The chain recomputed in one pass in seq order (the unique index gives the order, nothing is sorted
+ * or sent to Node), stopping at the first entry that fails; audit_log_hash is the trigger's own
+ * function (migrations/1795400000000-AuditChain.ts). One statement, so one snapshot.
+ */
+const VERIFY_CHAIN = `
+  WITH verdicts AS (
+    SELECT seq, id, prev_seq, CASE
+        WHEN seq <> coalesce(prev_seq, 0) + 1 THEN 'entry missing'
+        WHEN prev_hash IS DISTINCT FROM prev_stored_hash THEN 'link to previous entry broken'
+        WHEN hash IS DISTINCT FROM recomputed THEN 'hash mismatch'
+      END AS reason
+    FROM (SELECT seq, id, prev_hash, hash, audit_log_hash(a) AS recomputed,
+                 lag(seq) OVER w AS prev_seq, lag(hash) OVER w AS prev_stored_hash
+          FROM audit_log a WINDOW w AS (ORDER BY seq)) chain
+  )
+  SELECT (SELECT count(*) FROM audit_log)::float8 AS checked, (SELECT max(seq) FROM audit_log)::float8 AS "lastSeq",
+         b.seq::float8 AS seq, b.id::float8 AS id, b.prev_seq::float8 AS "prevSeq", b.reason
+  FROM (SELECT 1) one LEFT JOIN (SELECT * FROM verdicts WHERE reason IS NOT NULL ORDER BY seq LIMIT 1) b ON true`;
+
 export const AUDIT_LIST: ListSpec<AuditEntry> = {
   resource: 'audit',
-  sortable: { id: 'a.id', at: 'a.at', entity: 'a.entity', action: 'a.action', userId: 'a.userId' },
+  sortable: { id: 'a.id', seq: 'a.seq', at: 'a.at', entity: 'a.entity', action: 'a.action', userId: 'a.userId' },
   defaultSort: ['id', 'DESC'],
   filters: {
     id: intFilter('a.id', 'id'),
@@ -42,6 +63,16 @@ export class AuditService {
       before: (entry.before ?? null) as object | null,
       after: (entry.after ?? null) as object | null,
     });
+  }
+
+  async verifyChain(): Promise<ChainVerification> {
+    const [row]: { checked: number; lastSeq: number | null; seq: number | null; id: number | null; prevSeq: number | null; reason: ChainBreak | null }[] =
+      await this.dataSource.query(VERIFY_CHAIN);
+    const { checked, lastSeq, reason } = row;
+    if (!reason) return { intact: true, checked, lastSeq, firstBroken: null };
+    // A missing entry is reported at its own position, right after the last one still in place.
+    const firstBroken = reason === 'entry missing' ? { seq: (row.prevSeq ?? 0) + 1, id: null, reason } : { seq: row.seq!, id: row.id, reason };
+    return { intact: false, checked, lastSeq, firstBroken };
   }
 
   list(query: ListQuery): Promise<[AuditEntry[], number]> {

@@ -1,9 +1,11 @@
-import { Body, Controller, Get, HttpCode, Post, UnauthorizedException, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { ThrottlerGuard } from '@nestjs/throttler';
 import { type Actor, CurrentUser, Public } from './auth.decorators';
-import { LoginDto, TokenDto } from './login.dto';
+import { LoginDto, LogoutDto, RefreshDto, TokenDto } from './login.dto';
+import { SignInLimited } from './rate-limits';
+import { RefreshTokensService } from './refresh-tokens.service';
+import { SignInService } from './sign-in.service';
 import { UsersService } from '../users/users.service';
 import { AuditService } from '../audit/audit.service';
 import { toUserResponse, UserResponse } from '../users/user.dto';
@@ -13,25 +15,50 @@ import { toUserResponse, UserResponse } from '../users/user.dto';
 export class AuthController {
   constructor(
     private readonly users: UsersService,
+    private readonly signIn: SignInService,
+    private readonly refreshTokens: RefreshTokensService,
     private readonly jwt: JwtService,
     private readonly audit: AuditService,
   ) {}
 
-  /** Rate-limited per client address (LOGIN_RATE_LIMIT a minute). */
+  /** Rate-limited per client address (LOGIN_RATE_LIMIT a minute); repeated failures lock the account (423). */
   @Public()
-  @UseGuards(ThrottlerGuard)
+  @SignInLimited()
   @Post('login')
   @HttpCode(200)
   async login(@Body() body: LoginDto): Promise<TokenDto> {
-    const user = await this.users.verifyPassword(body.email, body.password);
-    if (!user) throw new UnauthorizedException('email or password is wrong');
+    const user = await this.signIn.verify(body.email, body.password);
     await this.audit.record({ userId: user.id, action: 'login', entity: 'users', entityId: user.id });
-    return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role }) };
+    return this.tokens(user.id, user.role, await this.refreshTokens.issue(user.id));
+  }
+
+  /** A new access token and a new refresh token for a refresh token, which is then used up. */
+  @Public()
+  @SignInLimited()
+  @Post('refresh')
+  @HttpCode(200)
+  async refresh(@Body() body: RefreshDto): Promise<TokenDto> {
+    const { userId, refreshToken } = await this.refreshTokens.rotate(body.refreshToken);
+    const user = await this.users.get(userId);
+    return this.tokens(user.id, user.role, refreshToken);
+  }
+
+  @ApiBearerAuth()
+  @Post('logout')
+  @HttpCode(204)
+  async logout(@CurrentUser() actor: Actor, @Body() body: LogoutDto): Promise<void> {
+    await this.refreshTokens.revoke(actor.id, body.refreshToken);
   }
 
   @ApiBearerAuth()
   @Get('me')
   async me(@CurrentUser() actor: Actor): Promise<UserResponse> {
     return toUserResponse(await this.users.get(actor.id));
+  }
+
+  private async tokens(sub: number, role: string, refreshToken: string): Promise<TokenDto> {
+    const accessToken = await this.jwt.signAsync({ sub, role });
+    const { exp, iat } = this.jwt.decode<{ exp: number; iat: number }>(accessToken);
+    return { accessToken, refreshToken, expiresIn: exp - iat };
   }
 }

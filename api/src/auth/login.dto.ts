@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsEmail, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsEmail, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@example.org' })
@@ -12,7 +12,28 @@ export class LoginDto {
   password: string;
 }
 
+export class RefreshDto {
+  @ApiProperty({ description: 'the refresh token from sign-in or from the last renewal' })
+  @IsString()
+  @MaxLength(200)
+  refreshToken: string;
+}
+
+export class LogoutDto {
+  @ApiPropertyOptional({ description: 'the session to end; without it, every session of the account ends' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  refreshToken?: string;
+}
+
 export class TokenDto {
-  @ApiProperty()
+  @ApiProperty({ description: 'short-lived bearer token for the API' })
   accessToken: string;
+
+  @ApiProperty({ description: 'single-use token that renews the session at POST /api/auth/refresh' })
+  refreshToken: string;
+
+  @ApiProperty({ description: 'seconds until the access token expires' })
+  expiresIn: number;
 }

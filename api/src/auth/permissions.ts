@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   /** Recording what a platform answered (acknowledged, info_requested, outcome, refused) and notes. */
   'requests:respond': ['admin', 'regulator', 'liaison'],
   'consultations:write': ['admin', 'regulator', 'liaison'],
+  /** Seeing the addresses of reported content (abuse material): analysts work from counts, not links. */
+  'content:urls': ['admin', 'regulator', 'liaison'],
   /** Generating compliance reports and consultation briefs. */
   'reports:create': ['admin', 'regulator', 'analyst', 'liaison'],
   /** Scheduled jobs: their runs, and running one by hand. */

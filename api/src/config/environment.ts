@@ -1,3 +1,4 @@
+import { passwordProblem } from '../users/password-policy';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 
@@ -75,8 +76,8 @@ export class Environment extends JobsEnvironment {
   @IsEmail()
   ADMIN_EMAIL = 'admin@example.org';
 
+  /** Checked against the password policy (users/password-policy.ts). */
   @IsString()
-  @MinLength(8)
   ADMIN_PASSWORD = 'change-me-now';
 
   /** Default: true with the embedded database, false otherwise. */
@@ -89,14 +90,52 @@ export class Environment extends JobsEnvironment {
   @MinLength(16)
   JWT_SECRET = 'development-only-secret-change-me';
 
+  /** Lifetime of an access token; the web console renews it with its refresh token. */
   @IsString()
-  JWT_EXPIRES_IN = '8h';
+  JWT_EXPIRES_IN = '15m';
 
-  /** Login attempts allowed per client address per minute. */
+  /** Lifetime of a refresh token (single use: each renewal issues a new one). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  REFRESH_TOKEN_TTL_HOURS = 12;
+
+  /** Sign-in and token-renewal attempts allowed per client address per minute. */
   @Transform(({ value }) => Number(value))
   @IsInt()
   @Min(1)
   LOGIN_RATE_LIMIT = 10;
+
+  /** Writes (POST, PUT, PATCH, DELETE) allowed per signed-in user per minute. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  WRITE_RATE_LIMIT = 300;
+
+  /** Failed sign-ins in a row that lock an account, and for how long. */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_THRESHOLD = 5;
+
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  LOCKOUT_MINUTES = 15;
+
+  /** Web origins allowed to call the API from a browser (comma-separated); the console itself needs none. */
+  @Transform(toList)
+  @IsString({ each: true })
+  CORS_ORIGINS: string[] = [];
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** The OpenAPI pages at /api/docs, which need no token; default: on except in production. */
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  API_DOCS?: boolean;
 }
 
 export function validateEnvironment(raw: Record<string, unknown>): Environment {
@@ -104,6 +143,8 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
   const errors = validateSync(env, { whitelist: false });
   const details = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`);
   // The development defaults are public (they are in the README): production must set its own.
+  const adminPassword = passwordProblem(env.ADMIN_PASSWORD, env.ADMIN_EMAIL);
+  if (adminPassword) details.push(`ADMIN_PASSWORD: ${adminPassword}`);
   if (env.NODE_ENV === 'production') {
     const defaults = new Environment();
     if (env.JWT_SECRET === defaults.JWT_SECRET) details.push('JWT_SECRET: set a secret of your own in production');

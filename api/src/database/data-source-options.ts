@@ -13,6 +13,11 @@ export function dataSourceOptions(url: string): DataSourceOptions {
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
     migrationsRun: false,
-    extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+    extra: {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      // While the database is unreachable a request fails after this long (503) instead of hanging.
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+    },
   };
 }

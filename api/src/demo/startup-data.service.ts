@@ -2,12 +2,16 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
+import { STARTUP_DATA_LOCK, whileLocked } from '../database/migrate';
 import { UsersService } from '../users/users.service';
 import { seedDemo } from './demo-seeder';
 
 export const SEED_DEMO = Symbol('SEED_DEMO');
 
-/** At start: the first admin from the environment, then the demo history when asked for. */
+/**
+ * At start: the first admin from the environment, then the demo history when asked for; one instance
+ * at a time, so that two starting together do not both create the admin.
+ */
 @Injectable()
 export class StartupDataService implements OnApplicationBootstrap {
   private readonly logger = new Logger('StartupData');
@@ -20,7 +24,9 @@ export class StartupDataService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.users.ensureAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
-    if (this.seed && (await seedDemo(this.dataSource))) this.logger.log('Demo data loaded');
+    await whileLocked(this.dataSource, STARTUP_DATA_LOCK, async () => {
+      await this.users.ensureAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
+      if (this.seed && (await seedDemo(this.dataSource))) this.logger.log('Demo data loaded');
+    });
   }
 }

@@ -6,6 +6,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
+import { type Actor, CurrentUser } from '../auth/auth.decorators';
+import { can } from '../auth/permissions';
 import { applyFilters, parseListQuery } from '../common/http/list-query';
 import { CSV_COLUMNS } from '../imports/import-row';
 import { PlatformRequest } from '../requests/request.entity';
@@ -42,8 +44,8 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @Get('requests.csv')
-  async requestsCsv(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
-    const rows = await this.requestRows(query);
+  async requestsCsv(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response, @CurrentUser() actor: Actor): Promise<StreamableFile> {
+    const rows = await this.requestRows(query, actor);
     const toCsv = new Transform({
       objectMode: true,
       transform(row: unknown[], _encoding, done) {
@@ -58,8 +60,8 @@ export class ExportsController {
   @ApiOperation({ summary: 'The same rows as an Excel workbook, written as they stream' })
   @ApiProduces('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
   @Get('requests.xlsx')
-  async requestsXlsx(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
-    const rows = await this.requestRows(query);
+  async requestsXlsx(@Query() query: Record<string, unknown>, @Res() res: Response, @CurrentUser() actor: Actor): Promise<void> {
+    const rows = await this.requestRows(query, actor);
     res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     res.setHeader('Content-Disposition', 'attachment; filename="requests.xlsx"');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
@@ -86,8 +88,11 @@ export class ExportsController {
     return csvLine([...OPEN_DATA_COLUMNS]) + records.map((r) => csvLine(OPEN_DATA_COLUMNS.map((c) => r[c]))).join('');
   }
 
-  /** The requests of the list's filters, one row per item in the CSV columns' order, from a cursor. */
-  private async requestRows(query: Record<string, unknown>): Promise<Readable> {
+  /**
+   * The requests of the list's filters, one row per item in the CSV columns' order, from a cursor;
+   * itemUrl is left empty for roles without content:urls.
+   */
+  private async requestRows(query: Record<string, unknown>, actor: Actor): Promise<Readable> {
     const list = parseListQuery(query, REQUEST_LIST);
     const qb = applyFilters(this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r'), list, REQUEST_LIST)
       .innerJoin('agencies', 'a', 'a.id = r.agency_id')
@@ -96,7 +101,7 @@ export class ExportsController {
       .select('a.name', 'agency')
       .addSelect(['r.reference', 'r.type', 'r.category', 'r.channel', 'r.sent_at', 'r.status', 'r.outcome', 'r.first_response_at', 'r.resolved_at'].map((c) => `${c} AS "${c.slice(2)}"`).join(', '))
       .addSelect('p.slug', 'platform')
-      .addSelect(['i.url AS item_url', 'i.content_hash AS item_hash', 'i.state AS item_state'].join(', '))
+      .addSelect([can(actor.role, 'content:urls') ? 'i.url AS item_url' : 'NULL AS item_url', 'i.content_hash AS item_hash', 'i.state AS item_state'].join(', '))
       .orderBy('r.id')
       .addOrderBy('i.id');
     const [sql, params] = qb.getQueryAndParameters();

@@ -84,6 +84,8 @@ export function checkRow(cells: string[], line: number, known: KnownNames, now =
   }
   const cell = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i].trim()])) as Record<CsvColumn, string>;
   for (const field of REQUIRED) if (!cell[field]) fail(field, 'is required');
+  // PostgreSQL text cannot hold NUL: refused here rather than failing the whole import's COPY.
+  for (const field of CSV_COLUMNS) if (cell[field].includes('\u0000')) fail(field, 'must not contain NUL characters');
   for (const [field, allowed] of Object.entries(ENUMS) as [CsvColumn, readonly string[]][]) {
     if (cell[field] && !allowed.includes(cell[field])) fail(field, `must be one of ${allowed.join(', ')}`);
   }

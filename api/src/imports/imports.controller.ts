@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
@@ -12,12 +12,24 @@ Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,em
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/2,,
 `;
 
-/** The uploaded file of a multipart form, as a stream (never held in memory whole). */
+/** The uploaded file of a multipart form, as a stream (never held in memory whole). A malformed form is a 400. */
 function multipartFile(req: Request): Promise<Readable> {
   return new Promise((ok, fail) => {
-    const form = busboy({ headers: req.headers, limits: { files: 1 } });
-    form.on('file', (_name, file) => ok(file));
-    form.on('error', fail);
+    const malformed = (err: Error) => new BadRequestException(`file cannot be read: the multipart form is malformed (${err.message})`);
+    let form: busboy.Busboy;
+    try {
+      form = busboy({ headers: req.headers, limits: { files: 1 } });
+    } catch (err) {
+      return fail(malformed(err as Error)); // no boundary
+    }
+    form.on('file', (_name, file) => {
+      // A form cut short fails the file stream, possibly before the import starts reading it: without a
+      // listener that 'error' would end the process. The import reads the 400 from the stream instead.
+      const out = new PassThrough().on('error', () => undefined);
+      file.on('error', (err) => out.destroy(malformed(err)));
+      ok(file.pipe(out));
+    });
+    form.on('error', (err) => fail(malformed(err as Error)));
     form.on('close', () => fail(new BadRequestException('file is missing: send the CSV in a form field named file')));
     req.pipe(form);
   });

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators';
@@ -15,18 +15,35 @@ export type JobTrigger = 'schedule' | 'startup' | 'manual';
  * Runs a job at most once per schedule slot and never twice at the same time, whatever the number of
  * instances: a unique (job, slot) row claims the slot, and a PostgreSQL advisory lock held on one
  * connection for the whole run keeps manual and scheduled runs apart. A failing run is retried.
+ * At shutdown no run starts, no retry is made, and the runs under way finish first (each job's work is
+ * transactional, so between runs is the safe point).
  */
 @Injectable()
-export class JobRunner {
+export class JobRunner implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Jobs');
+  private readonly running = new Set<Promise<unknown>>();
+  private stopping = false;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly env: Environment,
   ) {}
 
-  /** The recorded run, or null when another instance already took this slot. */
-  async run(job: Job, trigger: JobTrigger, options: { slot?: Date; actor?: Actor } = {}): Promise<JobRun | null> {
+  /** The recorded run, or null when another instance already took this slot or this one is stopping. */
+  run(job: Job, trigger: JobTrigger, options: { slot?: Date; actor?: Actor } = {}): Promise<JobRun | null> {
+    if (this.stopping) return Promise.resolve(null);
+    const run = this.runOnce(job, trigger, options);
+    this.running.add(run);
+    void run.finally(() => this.running.delete(run)).catch(() => undefined);
+    return run;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.allSettled([...this.running]);
+  }
+
+  private async runOnce(job: Job, trigger: JobTrigger, options: { slot?: Date; actor?: Actor }): Promise<JobRun | null> {
     const runs = this.dataSource.getRepository(JobRun);
     let run: JobRun;
     try {
@@ -57,7 +74,7 @@ export class JobRunner {
         } catch (err) {
           const message = err instanceof Error ? err.message : String(err);
           this.logger.error(`${job.name} failed (attempt ${attempt}): ${message}`);
-          if (attempt >= this.env.JOB_MAX_ATTEMPTS) return await this.finish(run, 'failed', {}, message, attempt);
+          if (attempt >= this.env.JOB_MAX_ATTEMPTS || this.stopping) return await this.finish(run, 'failed', {}, message, attempt);
           await new Promise((r) => setTimeout(r, this.env.JOB_RETRY_DELAY_MS * attempt));
         }
       }

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { renderComplianceReport, renderConsultationBrief } from '../../../reports/src';
@@ -23,8 +23,11 @@ export const REPORT_LIST: ListSpec<Report> = {
   },
 };
 
-/** A report that has been running this long belongs to a process that died: it is queued again. */
-const STALE_AFTER_MS = 10 * 60_000;
+/**
+ * A worker holds this advisory lock (with the report id) on its own connection while it builds: a
+ * running report whose lock is free belongs to a process that died, and is queued again at once.
+ */
+const REPORT_LOCK_NAMESPACE = 735_200;
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 
@@ -34,7 +37,7 @@ const month = (d: Date) => d.toISOString().slice(0, 7);
  * queue and each report is built once; a failed build is retried up to JOB_MAX_ATTEMPTS times.
  */
 @Injectable()
-export class ReportsService implements OnApplicationShutdown {
+export class ReportsService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Reports');
   private draining: Promise<void> | null = null;
   private stopped = false;
@@ -117,7 +120,10 @@ export class ReportsService implements OnApplicationShutdown {
     return report;
   }
 
-  /** Builds queued reports until none is left; concurrent calls share one loop per process. */
+  /**
+   * Builds queued reports until none is left; concurrent calls share one loop per process. Never
+   * rejects: while the database is away the queue simply waits for the next poll.
+   */
   drain(): Promise<void> {
     this.draining ??= (async () => {
       try {
@@ -125,6 +131,8 @@ export class ReportsService implements OnApplicationShutdown {
         while (!this.stopped && (await this.buildNext())) {
           // next
         }
+      } catch (err) {
+        this.logger.warn(`report queue: ${err instanceof Error ? err.message : err}`);
       } finally {
         this.draining = null;
       }
@@ -132,32 +140,49 @@ export class ReportsService implements OnApplicationShutdown {
     return this.draining;
   }
 
-  onApplicationShutdown(): Promise<void> | void {
+  /** Shutdown: no new report is claimed, and the one being built is finished while the database is still open. */
+  beforeApplicationShutdown(): Promise<void> | void {
     this.stopped = true;
     return this.draining ?? undefined;
   }
 
   private async requeueStale(): Promise<void> {
     await this.dataSource.query(
-      `UPDATE reports SET status = 'queued', version = version + 1 WHERE status = 'running' AND started_at < $1`,
-      [new Date(Date.now() - STALE_AFTER_MS)],
+      `UPDATE reports SET status = 'queued', version = version + 1
+        WHERE status = 'running' AND pg_try_advisory_xact_lock($1, id)`,
+      [REPORT_LOCK_NAMESPACE],
     );
   }
 
   /** Claims and builds one report; false when the queue is empty. */
   private async buildNext(): Promise<boolean> {
-    const claimed = await this.dataSource.transaction(async (em) => {
-      const [next] = await em.query(`SELECT id FROM reports WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1`);
+    const lock = this.dataSource.createQueryRunner();
+    await lock.connect();
+    try {
+      // The lock is taken before the claim commits, so no one ever sees it running and unlocked.
+      await lock.startTransaction();
+      const [next] = (await lock.query(`SELECT id FROM reports WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1`)) as { id: number }[];
       if (next) {
-        await em.query(
+        await lock.query('SELECT pg_advisory_lock($1, $2)', [REPORT_LOCK_NAMESPACE, next.id]);
+        await lock.query(
           `UPDATE reports SET status = 'running', started_at = now(), attempts = attempts + 1, version = version + 1 WHERE id = $1`,
           [next.id],
         );
       }
-      return next as { id: number } | undefined;
-    });
-    if (!claimed) return false;
-    const report = await this.get(claimed.id);
+      await lock.commitTransaction();
+      if (!next) return false;
+      await this.buildClaimed(next.id);
+      return true;
+    } finally {
+      if (lock.isTransactionActive) await lock.rollbackTransaction().catch(() => undefined);
+      // A connection that broke is dropped by the pool, which frees its lock on the server.
+      await lock.query('SELECT pg_advisory_unlock_all()').catch(() => undefined);
+      await lock.release();
+    }
+  }
+
+  private async buildClaimed(id: number): Promise<void> {
+    const report = await this.get(id);
     try {
       const generatedAt = new Date();
       const { pdf, csvGzip, sha } = await this.build(report, generatedAt);
@@ -175,7 +200,6 @@ export class ReportsService implements OnApplicationShutdown {
         [report.id, retry ? 'queued' : 'failed', message],
       );
     }
-    return true;
   }
 
   /** Separate so that tests can make a build fail. */

@@ -1,3 +1,5 @@
+import { can } from '../auth/permissions';
+import type { Role } from '../users/user.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -109,7 +111,7 @@ export class UpdateRequestDto extends RequestFieldsDto {
 
 export class ItemResponse {
   @ApiProperty() id: number;
-  @ApiProperty() url: string;
+  @ApiProperty({ nullable: true, type: String, description: 'null for roles without content:urls (analysts)' }) url: string | null;
   @ApiProperty({ nullable: true, type: String }) contentHash: string | null;
   @ApiProperty({ enum: ITEM_STATES }) state: ItemState;
   @ApiProperty({ nullable: true, type: Date }) checkedAt: Date | null;
@@ -138,6 +140,12 @@ export class RequestResponse {
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
 }
+
+/** The request as this role may see it: without content URLs unless it holds content:urls. */
+export const visibleTo =
+  (role: Role) =>
+  (r: RequestResponse): RequestResponse =>
+    can(role, 'content:urls') ? r : { ...r, items: r.items.map((i) => ({ ...i, url: null })) };
 
 export const toRequestResponse = (r: PlatformRequest, now = new Date()): RequestResponse => ({
   id: r.id,

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { respondWithList } from '../common/http/list-query';
-import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto } from './request.dto';
+import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto, visibleTo } from './request.dto';
 import { CreateEventDto, EventResponse, toEventResponse } from './request-event.dto';
 import { REQUEST_LIST, RequestsService } from './requests.service';
 
@@ -19,14 +19,15 @@ export class RequestsController {
       'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, q (full text)',
   })
   @Get()
-  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<RequestResponse[]> {
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response, @CurrentUser() actor: Actor): Promise<RequestResponse[]> {
     const now = new Date();
-    return respondWithList(res, query, REQUEST_LIST, (list) => this.requests.list(list), (r) => toRequestResponse(r, now));
+    const visible = visibleTo(actor.role);
+    return respondWithList(res, query, REQUEST_LIST, (list) => this.requests.list(list), (r) => visible(toRequestResponse(r, now)));
   }
 
   @Get(':id')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<RequestResponse> {
-    return toRequestResponse(await this.requests.get(id));
+  async get(@Param('id', ParseIntPipe) id: number, @CurrentUser() actor: Actor): Promise<RequestResponse> {
+    return visibleTo(actor.role)(toRequestResponse(await this.requests.get(id)));
   }
 
   @ApiOperation({ summary: 'Create a request: sent when sentAt is given, a draft otherwise' })

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
 import { type Role, ROLES, type User } from './user.entity';
-
-export const PASSWORD_MIN_LENGTH = 12;
 
 class UserFieldsDto {
   @ApiProperty()
@@ -21,10 +20,8 @@ class UserFieldsDto {
 }
 
 export class CreateUserDto extends UserFieldsDto {
-  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(200)
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH, description: 'At least 12 characters, 5 different ones, not a common password' })
+  @IsAcceptablePassword()
   password: string;
 
   @ApiPropertyOptional({ default: true })
@@ -35,11 +32,9 @@ export class CreateUserDto extends UserFieldsDto {
 
 /** The whole record as read back; a password is only set when given. */
 export class UpdateUserDto extends UserFieldsDto {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
   @IsOptional()
-  @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(200)
+  @IsAcceptablePassword()
   password?: string;
 
   @ApiProperty()
@@ -50,6 +45,11 @@ export class UpdateUserDto extends UserFieldsDto {
   @IsOptional()
   @IsInt()
   version?: number;
+
+  /** Send null to unlock an account locked by failed sign-ins; any other value is kept as it is. */
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date-time' })
+  @Allow()
+  lockedUntil?: unknown;
 
   // Read-only fields that react-admin sends back; accepted and ignored.
   @Allow() id?: unknown;
@@ -63,6 +63,7 @@ export class UserResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ROLES }) role: Role;
   @ApiProperty() active: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'locked by failed sign-ins until then' }) lockedUntil: Date | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -74,6 +75,7 @@ export const toUserResponse = (u: User): UserResponse => ({
   name: u.name,
   role: u.role,
   active: u.active,
+  lockedUntil: u.lockedUntil && u.lockedUntil > new Date() ? u.lockedUntil : null,
   version: u.version,
   createdAt: u.createdAt,
   updatedAt: u.updatedAt,

@@ -27,6 +27,14 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Failed sign-ins in a row; reset by a successful one. */
+  @Column({ type: 'integer', default: 0 })
+  failedLogins: number;
+
+  /** Set after LOCKOUT_THRESHOLD failed sign-ins in a row: no sign-in until then. */
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
   /** Optimistic lock: bumped by every write (see AuditedStore). */
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -62,18 +62,6 @@ export class UsersService {
     return findPage(this.repo.createQueryBuilder('u'), query, USER_LIST);
   }
 
-  /** The active user with these credentials, or null. Hashing runs even for unknown emails, so timing tells nothing. */
-  async verifyPassword(email: string, password: string): Promise<User | null> {
-    const user = await this.repo
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email AND u.active', { email: email.toLowerCase() })
-      .getOne();
-    const hash = user?.passwordHash ?? DUMMY_HASH;
-    const ok = await argon2.verify(hash, password).catch(() => false);
-    return user && ok ? user : null;
-  }
-
   async create(dto: CreateUserDto, actor: Actor | null): Promise<User> {
     const passwordHash = await argon2.hash(dto.password);
     return this.store.create(actor, () => ({
@@ -94,6 +82,7 @@ export class UsersService {
       }
       Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
       if (passwordHash) user.passwordHash = passwordHash;
+      if (dto.lockedUntil === null || passwordHash) Object.assign(user, { lockedUntil: null, failedLogins: 0 });
     }).finally(() => this.activeUsers.delete(id));
   }
 
@@ -112,7 +101,3 @@ export class UsersService {
     await this.create({ email, password, name: 'Administrator', role: 'admin' }, null);
   }
 }
-
-// A valid argon2 hash of a random string: verified against when the email is unknown.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=65536,p=4,t=3$xBK/Qn5YgGsVOoxkqjT71A$weKzLZAHuCjVR7+5PauXN3AoRv8/11DM20K0n87YKVQ';

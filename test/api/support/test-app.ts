@@ -1,14 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import request from 'supertest';
+import type { DestinationStream } from 'pino';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../api/src/app.module';
 import { configureApp } from '../../../api/src/app.setup';
 import { validateEnvironment } from '../../../api/src/config/environment';
 import type { Role } from '../../../api/src/users/user.entity';
 import { UsersService } from '../../../api/src/users/users.service';
-import { adminQuery, withDatabase } from './database';
+import { createTestDatabase, withDatabase } from './database';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 export const PASSWORD = 'role-password-1';
@@ -27,28 +27,36 @@ export interface TestApp {
 /** The real app, configured like main.ts, on a database of its own cloned from the migrated template. */
 export async function createTestApp(
   overrides: Record<string, string> = {},
-  options: { webRoot?: string; shareDatabase?: string } = {},
+  options: {
+    webRoot?: string;
+    shareDatabase?: string;
+    /** A database elsewhere (e.g. a PostgreSQL the test stops and starts), used as it is. */
+    databaseUrl?: string;
+    logDestination?: DestinationStream;
+  } = {},
 ): Promise<TestApp> {
-  const serverUrl = process.env.TEST_SERVER_URL!;
-  const database = options.shareDatabase ?? `tracker_test_${randomBytes(6).toString('hex')}`;
-  if (!options.shareDatabase) {
-    await adminQuery(serverUrl, `CREATE DATABASE ${database} TEMPLATE ${process.env.TEST_TEMPLATE_DATABASE}`);
-  }
-
+  const owned = options.shareDatabase || options.databaseUrl ? undefined : await createTestDatabase();
+  const database = options.shareDatabase ?? owned?.name ?? '';
+  const databaseUrl = options.databaseUrl ?? withDatabase(process.env.TEST_SERVER_URL!, database);
   const env = validateEnvironment({
     NODE_ENV: 'test',
     ADMIN_EMAIL: ADMIN.email,
     ADMIN_PASSWORD: ADMIN.password,
     JWT_SECRET: 'test-secret-that-is-long-enough',
     LOGIN_RATE_LIMIT: '1000',
+    WRITE_RATE_LIMIT: '100000',
+    LOG_LEVEL: 'error',
     JOBS_ENABLED: 'false',
     JOB_RETRY_DELAY_MS: '0',
     ...overrides,
   });
   const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.forRoot({ env, databaseUrl: withDatabase(serverUrl, database), seedDemo: false })],
+    imports: [AppModule.forRoot({ env, databaseUrl, seedDemo: false })],
   }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: options.webRoot ?? '/nonexistent' });
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), {
+    webRoot: options.webRoot ?? '/nonexistent',
+    logDestination: options.logDestination,
+  });
   await app.init();
   const http = request(app.getHttpServer());
   const tokens = new Map<Role, string>();
@@ -76,7 +84,7 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
-      if (!options.shareDatabase) await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+      await owned?.drop();
     },
   };
 }

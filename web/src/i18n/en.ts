@@ -29,6 +29,7 @@ export const en = {
       view_all: 'View all',
     },
     requests: {
+      url_hidden: 'Address hidden for your role',
       overdue: 'Overdue',
       draft_hint: 'Leave "Sent at" empty to save a draft; record a "Sent" event when it goes out.',
       due_hint: 'The deadline is computed from the platform SLA when the request is sent.',
@@ -69,7 +70,11 @@ export const en = {
       attendees_hint: 'Type a name and press Enter.',
     },
     users: {
-      password_hint: 'At least 12 characters. Leave empty to keep the current password.',
+      password_hint: 'At least 12 characters, 5 of them different; not a common password. Leave empty to keep the current password.',
+      create_password_hint: 'At least 12 characters, 5 of them different; not a common password. A short sentence works well.',
+      unlock: 'Unlock account',
+      unlocked: 'The account is unlocked; the user can sign in again.',
+      locked_notice: 'Locked after too many failed sign-ins, until %{until}.',
     },
     audit: {
       record_before: 'Before',
@@ -410,6 +415,7 @@ export const en = {
         password: 'Password',
         q: 'Search',
         createdAt: 'Created',
+        lockedUntil: 'Locked until',
       },
     },
     audit: {

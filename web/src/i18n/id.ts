@@ -28,6 +28,7 @@ export const id: AppMessages = {
       view_all: 'Lihat semua',
     },
     requests: {
+      url_hidden: 'Alamat disembunyikan untuk peran Anda',
       overdue: 'Lewat tenggat',
       draft_hint: 'Kosongkan "Dikirim pada" untuk menyimpan draf; catat peristiwa "Dikirim" saat permintaan dikirim.',
       due_hint: 'Tenggat dihitung dari SLA platform saat permintaan dikirim.',
@@ -68,7 +69,11 @@ export const id: AppMessages = {
       attendees_hint: 'Ketik nama lalu tekan Enter.',
     },
     users: {
-      password_hint: 'Minimal 12 karakter. Kosongkan untuk mempertahankan kata sandi saat ini.',
+      password_hint: 'Minimal 12 karakter dengan 5 karakter berbeda; bukan kata sandi umum. Kosongkan untuk mempertahankan kata sandi saat ini.',
+      create_password_hint: 'Minimal 12 karakter dengan 5 karakter berbeda; bukan kata sandi umum. Kalimat pendek cocok digunakan.',
+      unlock: 'Buka kunci akun',
+      unlocked: 'Akun sudah dibuka; pengguna dapat masuk lagi.',
+      locked_notice: 'Dikunci karena terlalu banyak upaya masuk yang gagal, sampai %{until}.',
     },
     audit: {
       record_before: 'Sebelum',
@@ -408,6 +413,7 @@ export const id: AppMessages = {
         password: 'Kata sandi',
         q: 'Cari',
         createdAt: 'Dibuat',
+        lockedUntil: 'Dikunci sampai',
       },
     },
     audit: {

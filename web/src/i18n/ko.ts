@@ -28,6 +28,7 @@ export const ko: AppMessages = {
       view_all: '전체 보기',
     },
     requests: {
+      url_hidden: '역할 권한으로 주소가 숨겨짐',
       overdue: '기한 초과',
       draft_hint: '"발송 일시"를 비워 두면 초안으로 저장됩니다. 발송할 때 "발송" 이벤트를 기록하세요.',
       due_hint: '응답 기한은 요청을 발송할 때 플랫폼의 SLA로 계산됩니다.',
@@ -68,7 +69,11 @@ export const ko: AppMessages = {
       attendees_hint: '이름을 입력하고 Enter 키를 누르세요.',
     },
     users: {
-      password_hint: '12자 이상. 비워 두면 현재 비밀번호가 유지됩니다.',
+      password_hint: '12자 이상, 서로 다른 문자 5개 이상, 흔한 비밀번호는 사용할 수 없습니다. 비워 두면 현재 비밀번호가 유지됩니다.',
+      create_password_hint: '12자 이상, 서로 다른 문자 5개 이상, 흔한 비밀번호는 사용할 수 없습니다. 짧은 문장을 권장합니다.',
+      unlock: '계정 잠금 해제',
+      unlocked: '계정 잠금이 해제되었습니다. 다시 로그인할 수 있습니다.',
+      locked_notice: '로그인 실패가 반복되어 %{until}까지 잠겨 있습니다.',
     },
     audit: {
       record_before: '변경 전',
@@ -408,6 +413,7 @@ export const ko: AppMessages = {
         password: '비밀번호',
         q: '검색',
         createdAt: '생성',
+        lockedUntil: '잠금 해제 시각',
       },
     },
     audit: {

@@ -42,7 +42,7 @@ export function requestsToCsvRows(
     };
     const items = r.items ?? [];
     if (items.length === 0) return [{ ...base, itemUrl: '', itemContentHash: '', itemState: '' }];
-    return items.map((i) => ({ ...base, itemUrl: i.url, itemContentHash: i.contentHash ?? '', itemState: i.state }));
+    return items.map((i) => ({ ...base, itemUrl: i.url ?? '', itemContentHash: i.contentHash ?? '', itemState: i.state }));
   });
 }
 

@@ -16,12 +16,18 @@ import {
   SimpleShowLayout,
   TextField,
   TextInput,
+  useNotify,
+  useRecordContext,
+  useUpdate,
   email,
   maxLength,
   minLength,
   required,
   useTranslate,
 } from 'react-admin';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import { DateTimeField, EnumField, ShowLinkField } from '../common/fields';
 import { choices } from '../enums';
 
@@ -45,9 +51,38 @@ function UserList() {
   );
 }
 
+/** Shown while failed sign-ins keep the account locked; saving with lockedUntil null unlocks it. */
+function LockNotice() {
+  const record = useRecordContext();
+  const translate = useTranslate();
+  const notify = useNotify();
+  const [update, { isPending }] = useUpdate();
+  if (!record?.lockedUntil) return null;
+  const unlock = () =>
+    update(
+      'users',
+      { id: record.id, data: { ...record, lockedUntil: null }, previousData: record },
+      { mutationMode: 'pessimistic', onSuccess: () => notify('app.users.unlocked', { type: 'success' }) },
+    );
+  return (
+    <Alert
+      severity="warning"
+      sx={{ mb: 2 }}
+      action={
+        <Button color="inherit" size="small" startIcon={<LockOpenIcon />} onClick={unlock} disabled={isPending}>
+          {translate('app.users.unlock')}
+        </Button>
+      }
+    >
+      {translate('app.users.locked_notice', { until: new Date(record.lockedUntil).toLocaleString() })}
+    </Alert>
+  );
+}
+
 function UserShow() {
   return (
     <Show>
+      <LockNotice />
       <SimpleShowLayout>
         <TextField source="name" />
         <EmailField source="email" />
@@ -70,7 +105,7 @@ function UserForm({ creating }: { creating: boolean }) {
         source="password"
         validate={creating ? [required(), minLength(12), maxLength(200)] : [minLength(12), maxLength(200)]}
         autoComplete="new-password"
-        helperText={creating ? translate('ra.validation.minLength', { min: 12 }) : translate('app.users.password_hint')}
+        helperText={translate(creating ? 'app.users.create_password_hint' : 'app.users.password_hint')}
       />
       <BooleanInput source="active" />
     </SimpleForm>

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
+import type { Logger as PinoLogger } from 'pino';
 import { QueryFailedError } from 'typeorm';
 import { DomainError, type DomainErrorCode } from './domain-error';
 
@@ -47,6 +48,22 @@ function fromPostgres(err: PgError): [number, string] | undefined {
   }
 }
 
+// Connection refusals and PostgreSQL's "shutting down / starting up / too many clients" classes.
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/;
+
+/** The database cannot be reached right now (as opposed to refusing a query): worth retrying shortly. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as { code?: string; message?: string; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (UNREACHABLE_CODES.has(String(e.code)) || UNREACHABLE_MESSAGES.test(String(e.message))) return true;
+    e = (e.driverError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
+/** Seconds a client is asked to wait while the database is unreachable. */
+export const DATABASE_RETRY_AFTER_S = 5;
+
 const REASON: Record<number, string> = {
   400: 'Bad Request',
   401: 'Unauthorized',
@@ -55,8 +72,10 @@ const REASON: Record<number, string> = {
   409: 'Conflict',
   413: 'Payload Too Large',
   415: 'Unsupported Media Type',
+  423: 'Locked',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 /** Every error leaves as {statusCode, error, message}, with no stack trace or SQL in it. */
@@ -66,8 +85,12 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
+    const req = host.switchToHttp().getRequest<Request & { id?: string; log?: PinoLogger }>();
     const [statusCode, message] = this.describe(exception);
-    if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (statusCode === 503) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
+    // Logged with the request's id (which the answer carries), so a user's report finds the line.
+    if (statusCode >= 500 && req.log) req.log.error({ err: exception }, message);
+    else if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // Details an HttpException carries besides its message (an import's row errors) go along.
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;
     const { statusCode: _s, error: _e, message: _m, ...details } = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
@@ -76,6 +99,9 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private describe(exception: unknown): [number, string] {
     if (exception instanceof DomainError) return [STATUS[exception.code], exception.message];
+    if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
+      return [503, 'the database is unavailable at the moment; try again in a few seconds'];
+    }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
       return [400, 'body is not valid JSON'];
     }

@@ -1,3 +1,4 @@
+import { assertPlainInput } from './plain-input.pipe';
 import type { Response } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { invalid } from '../errors/domain-error';
@@ -29,11 +30,14 @@ const DEFAULT_RANGE: [number, number] = [0, 24];
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw invalid(name, 'must be given once, as JSON');
+  let parsed: unknown;
   try {
-    return JSON.parse(raw);
+    parsed = JSON.parse(raw);
   } catch {
     throw invalid(name, 'is not valid JSON');
   }
+  assertPlainInput(parsed, name);
+  return parsed;
 }
 
 export function parseListQuery<T extends ObjectLiteral>(query: Record<string, unknown>, spec: ListSpec<T>): ListQuery {

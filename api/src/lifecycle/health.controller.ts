@@ -1,0 +1,45 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Public } from '../auth/auth.decorators';
+import { ShutdownState } from './shutdown-state';
+
+type Readiness = { status: 'ok'; database: 'up' };
+
+/** Probes for a load balancer or orchestrator; a 503 carries Retry-After (set by the error filter). */
+@ApiTags('health')
+@Controller('health')
+export class HealthController {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly shutdown: ShutdownState,
+  ) {}
+
+  @Public()
+  @ApiOperation({ summary: 'Same as /health/ready' })
+  @Get()
+  health(): Promise<Readiness> {
+    return this.ready();
+  }
+
+  @Public()
+  @ApiOperation({ summary: 'The process is up and serving HTTP; says nothing about the database' })
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Public()
+  @ApiOperation({ summary: 'Ready to serve: the database answers and the process is not shutting down (else 503)' })
+  @Get('ready')
+  async ready(): Promise<Readiness> {
+    if (this.shutdown.draining) throw new ServiceUnavailableException('the server is shutting down');
+    try {
+      await this.dataSource.query('SELECT 1');
+    } catch {
+      throw new ServiceUnavailableException('the database is not reachable');
+    }
+    return { status: 'ok', database: 'up' };
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Mixed reads and writes against several app instances at once, with autocannon on loopback: list
+ * pages, the responsiveness figures, and request creations with unique references. It keeps every
+ * reference whose create was acknowledged (201), so that the caller can compare with the database.
+ */
+import autocannon from 'autocannon';
+
+export interface MixedLoadOptions {
+  /** The instances' base URLs (http://127.0.0.1:port); the connections are split between them. */
+  bases: string[];
+  token: string;
+  seconds: number;
+  connections: number;
+  platformId: number;
+  agencyId: number;
+  /** Prefix of the references created, to find them afterwards. */
+  tag: string;
+}
+
+export interface MixedLoadResult {
+  requests: number;
+  perSecond: number;
+  p99: number;
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+  /** References of the creates answered 201. */
+  acknowledged: Set<string>;
+}
+
+const LIST = `/api/requests?${new URLSearchParams({ sort: '["sentAt","DESC"]', range: '[0,24]' })}`;
+const STATS = `/api/stats/responsiveness?${new URLSearchParams({ from: '2024-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' })}`;
+
+export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
+  const acknowledged = new Set<string>();
+  let sequence = 0;
+  const runs = options.bases.map(
+    (base, instance) =>
+      autocannon({
+        url: base,
+        connections: Math.max(1, Math.round(options.connections / options.bases.length)),
+        duration: options.seconds,
+        timeout: 10,
+        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+        requests: [
+          {
+            // One call in four creates a request, one in eight reads the figures, the rest read the list.
+            setupRequest: (req, ctx) => {
+              const context = ctx as { reference?: string };
+              const n = sequence++;
+              context.reference = undefined;
+              if (n % 4 === 0) {
+                const reference = `${options.tag}-${instance}-${n}`;
+                context.reference = reference;
+                return {
+                  ...req,
+                  method: 'POST',
+                  path: '/api/requests',
+                  body: JSON.stringify({
+                    platformId: options.platformId,
+                    agencyId: options.agencyId,
+                    reference,
+                    type: 'removal',
+                    category: 'ncii',
+                    channel: 'email',
+                    sentAt: new Date().toISOString(),
+                    items: [{ url: `https://example.org/load/${reference}` }],
+                  }),
+                };
+              }
+              return { ...req, method: 'GET', path: n % 8 === 1 ? STATS : LIST, body: undefined };
+            },
+            onResponse: (status, _body, ctx) => {
+              const { reference } = ctx as { reference?: string };
+              if (status === 201 && reference) acknowledged.add(reference);
+            },
+          },
+        ],
+      }) as unknown as Promise<autocannon.Result>,
+  );
+  const results = await Promise.all(runs);
+  const sum = (pick: (r: autocannon.Result) => number) => results.reduce((total, r) => total + pick(r), 0);
+  return {
+    requests: sum((r) => r.requests.total),
+    perSecond: sum((r) => r.requests.average),
+    p99: Math.max(...results.map((r) => r.latency.p99)),
+    errors: sum((r) => r.errors),
+    non2xx: sum((r) => r.non2xx),
+    timeouts: sum((r) => r.timeouts),
+    acknowledged,
+  };
+}
