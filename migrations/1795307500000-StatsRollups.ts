@@ -10,13 +10,13 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  *   read from the requests themselves through the expression indexes below.
  * Statement-level triggers with transition tables keep them current, so bulk loads stay set-based.
  */
-const COUNTED = `status NOT IN ('draft', 'withdrawn') AND sent_at IS NOT NULL`;
-const MONTH = `(date_trunc('month', sent_at AT TIME ZONE 'UTC'))::date`;
-const RESPONSE_HOUR = `floor(date_part('epoch', first_response_at - sent_at) / 3600)::int`;
-const REMOVAL_HOUR = `floor(date_part('epoch', resolved_at - sent_at) / 3600)::int`;
-const REMOVED = `outcome IN ('removed', 'partially_removed') AND resolved_at IS NOT NULL`;
+export const COUNTED = `status NOT IN ('draft', 'withdrawn') AND sent_at IS NOT NULL`;
+export const MONTH = `(date_trunc('month', sent_at AT TIME ZONE 'UTC'))::date`;
+export const RESPONSE_HOUR = `floor(date_part('epoch', first_response_at - sent_at) / 3600)::int`;
+export const REMOVAL_HOUR = `floor(date_part('epoch', resolved_at - sent_at) / 3600)::int`;
+export const REMOVED = `outcome IN ('removed', 'partially_removed') AND resolved_at IS NOT NULL`;
 
-const MONTH_COLUMNS: [string, string][] = [
+export const MONTH_COLUMNS: [string, string][] = [
   ['sent', '1'],
   ['responded', '(first_response_at IS NOT NULL)::int'],
   ['on_time', 'coalesce(first_response_at <= due_at, false)::int'],
@@ -28,17 +28,17 @@ const MONTH_COLUMNS: [string, string][] = [
   ['not_removed', `(type = 'removal' AND items_total > 0 AND items_removed = 0)::int`],
 ];
 
-const sums = MONTH_COLUMNS.map(([name, expr]) => `sum(sign * ${expr}) AS ${name}`).join(', ');
-const updates = MONTH_COLUMNS.map(([name]) => `${name} = stats_months.${name} + excluded.${name}`).join(', ');
-const nonZero = MONTH_COLUMNS.map(([, expr]) => `sum(sign * ${expr}) <> 0`).join(' OR ');
+export const sums = MONTH_COLUMNS.map(([name, expr]) => `sum(sign * ${expr}) AS ${name}`).join(', ');
+export const updates = MONTH_COLUMNS.map(([name]) => `${name} = stats_months.${name} + excluded.${name}`).join(', ');
+export const nonZero = MONTH_COLUMNS.map(([, expr]) => `sum(sign * ${expr}) <> 0`).join(' OR ');
 
 /** In a statement trigger: the changed rows, +1 for the new versions and -1 for the old ones. */
-const CHANGED_ROWS = `DECLARE changed text := CASE TG_OP
+export const CHANGED_ROWS = `DECLARE changed text := CASE TG_OP
         WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
         WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
         ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;`;
 
-const histogram = (table: string, hour: string, where: string) => `
+export const histogram = (table: string, hour: string, where: string) => `
   INSERT INTO ${table} (platform_id, month, hour, n)
   SELECT platform_id, ${MONTH}, ${hour}, sum(sign) FROM (%1$s) c WHERE ${COUNTED} AND ${where}
   GROUP BY 1, 2, 3 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3

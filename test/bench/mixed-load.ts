@@ -26,6 +26,8 @@ export interface MixedLoadResult {
   timeouts: number;
   /** References of the creates answered 201. */
   acknowledged: Set<string>;
+  /** Answers by method, path and status, e.g. "GET /api/requests 200". */
+  answers: Record<string, number>;
 }
 
 const LIST = `/api/requests?${new URLSearchParams({ sort: '["sentAt","DESC"]', range: '[0,24]' })}`;
@@ -33,6 +35,7 @@ const STATS = `/api/stats/responsiveness?${new URLSearchParams({ from: '2024-01-
 
 export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
   const acknowledged = new Set<string>();
+  const answers: Record<string, number> = {};
   let sequence = 0;
   const runs = options.bases.map(
     (base, instance) =>
@@ -46,9 +49,10 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
           {
             // One call in four creates a request, one in eight reads the figures, the rest read the list.
             setupRequest: (req, ctx) => {
-              const context = ctx as { reference?: string };
+              const context = ctx as { reference?: string; call?: string };
               const n = sequence++;
               context.reference = undefined;
+              context.call = n % 4 === 0 ? 'POST /api/requests' : n % 8 === 1 ? 'GET /api/stats/responsiveness' : 'GET /api/requests';
               if (n % 4 === 0) {
                 const reference = `${options.tag}-${instance}-${n}`;
                 context.reference = reference;
@@ -71,8 +75,9 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
               return { ...req, method: 'GET', path: n % 8 === 1 ? STATS : LIST, body: undefined };
             },
             onResponse: (status, _body, ctx) => {
-              const { reference } = ctx as { reference?: string };
+              const { reference, call } = ctx as { reference?: string; call?: string };
               if (status === 201 && reference) acknowledged.add(reference);
+              answers[`${call} ${status}`] = (answers[`${call} ${status}`] ?? 0) + 1;
             },
           },
         ],
@@ -88,5 +93,6 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
     non2xx: sum((r) => r.non2xx),
     timeouts: sum((r) => r.timeouts),
     acknowledged,
+    answers,
   };
 }

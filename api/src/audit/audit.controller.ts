@@ -17,7 +17,7 @@ export class AuditController {
   @ApiOperation({
     summary: 'Recompute the hash chain of the audit log',
     description:
-      'Every entry holds the hash of the entry before it and a hash of its own content, set by the database, which refuses to update, delete or truncate the log. This recomputes the chain in seq order and answers with the first entry that does not match: altered (hash mismatch), unlinked, or missing. Deleting the newest entries cannot be seen from inside the log: compare lastSeq with one noted earlier.',
+      'Every entry holds the hash of the entry before it and a hash of its own content, set by the database, which refuses to update, delete or truncate the log. This recomputes the chain in seq order and answers with the first entry that does not match: altered (hash mismatch), unlinked, or missing. Entries cut off the end, or a chain rewritten from scratch, cannot be seen from inside the log: compare lastSeq and lastHash with the ones noted outside the database at an earlier check.',
   })
   @ApiOkResponse({ type: ChainVerification })
   @RequirePermission('audit:read')

@@ -30,9 +30,11 @@ const VERIFY_CHAIN = `
                  lag(seq) OVER w AS prev_seq, lag(hash) OVER w AS prev_stored_hash
           FROM audit_log a WINDOW w AS (ORDER BY seq)) chain
   )
-  SELECT (SELECT count(*) FROM audit_log)::float8 AS checked, (SELECT max(seq) FROM audit_log)::float8 AS "lastSeq",
+  SELECT (SELECT count(*) FROM audit_log)::float8 AS checked, last.seq::float8 AS "lastSeq", last.hash AS "lastHash",
          b.seq::float8 AS seq, b.id::float8 AS id, b.prev_seq::float8 AS "prevSeq", b.reason
-  FROM (SELECT 1) one LEFT JOIN (SELECT * FROM verdicts WHERE reason IS NOT NULL ORDER BY seq LIMIT 1) b ON true`;
+  FROM (SELECT 1) one
+  LEFT JOIN (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1) last ON true
+  LEFT JOIN (SELECT * FROM verdicts WHERE reason IS NOT NULL ORDER BY seq LIMIT 1) b ON true`;
 
 export const AUDIT_LIST: ListSpec<AuditEntry> = {
   resource: 'audit',
@@ -66,13 +68,13 @@ export class AuditService {
   }
 
   async verifyChain(): Promise<ChainVerification> {
-    const [row]: { checked: number; lastSeq: number | null; seq: number | null; id: number | null; prevSeq: number | null; reason: ChainBreak | null }[] =
+    const [row]: (Omit<ChainVerification, 'intact' | 'firstBroken'> & { seq: number | null; id: number | null; prevSeq: number | null; reason: ChainBreak | null })[] =
       await this.dataSource.query(VERIFY_CHAIN);
-    const { checked, lastSeq, reason } = row;
-    if (!reason) return { intact: true, checked, lastSeq, firstBroken: null };
+    const { checked, lastSeq, lastHash, reason } = row;
+    if (!reason) return { intact: true, checked, lastSeq, lastHash, firstBroken: null };
     // A missing entry is reported at its own position, right after the last one still in place.
     const firstBroken = reason === 'entry missing' ? { seq: (row.prevSeq ?? 0) + 1, id: null, reason } : { seq: row.seq!, id: row.id, reason };
-    return { intact: false, checked, lastSeq, firstBroken };
+    return { intact: false, checked, lastSeq, lastHash, firstBroken };
   }
 
   list(query: ListQuery): Promise<[AuditEntry[], number]> {

@@ -18,7 +18,13 @@ export class BrokenLink {
 export class ChainVerification {
   @ApiProperty() intact: boolean;
   @ApiProperty({ description: 'entries in the log when the check ran' }) checked: number;
-  @ApiProperty({ type: Number, nullable: true, description: 'the last position in the chain (null when the log is empty); keep it to notice a cut-off tail later' })
+  @ApiProperty({ type: Number, nullable: true, description: 'the last position in the chain (null when the log is empty)' })
   lastSeq: number | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the hash of that entry; kept outside the database with lastSeq, it shows later whether entries were cut off the end or the chain rewritten',
+  })
+  lastHash: string | null;
   @ApiProperty({ type: BrokenLink, nullable: true }) firstBroken: BrokenLink | null;
 }

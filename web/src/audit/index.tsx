@@ -1,8 +1,25 @@
 import HistoryIcon from '@mui/icons-material/History';
+import VerifiedUserIcon from '@mui/icons-material/VerifiedUser';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { Datagrid, DateInput, List, ReferenceField, TextField, TextInput, useRecordContext, useTranslate } from 'react-admin';
+import { useState } from 'react';
+import {
+  Button,
+  Datagrid,
+  DateInput,
+  FilterButton,
+  List,
+  ReferenceField,
+  TextField,
+  TextInput,
+  TopToolbar,
+  useNotify,
+  useRecordContext,
+  useTranslate,
+} from 'react-admin';
 import { DateTimeField } from '../common/fields';
+import { useCan, useIntlLocale } from '../common/hooks';
+import { chainMessage, verifyChain } from './chain';
 
 interface AuditEntry {
   id: string;
@@ -13,6 +30,7 @@ interface AuditEntry {
   entityId: string | null;
   before: unknown;
   after: unknown;
+  seq: string;
 }
 
 const auditFilters = [
@@ -49,10 +67,50 @@ function AuditDiff() {
   );
 }
 
+/** Asks the server to recompute the hash chain and says in words whether the log was altered. */
+function VerifyChainButton() {
+  const notify = useNotify();
+  const locale = useIntlLocale();
+  const mayVerify = useCan('audit:read');
+  const [busy, setBusy] = useState(false);
+  if (!mayVerify) return null;
+  return (
+    <Button
+      label="app.audit.verify.button"
+      disabled={busy}
+      onClick={async () => {
+        setBusy(true);
+        try {
+          const result = await verifyChain();
+          const { message, messageArgs } = chainMessage(result, locale);
+          // An altered log stays on screen until dismissed.
+          notify(message, { type: result.intact ? 'success' : 'error', messageArgs, multiLine: true, autoHideDuration: result.intact ? 8000 : null });
+        } catch {
+          notify('app.audit.verify.failed', { type: 'error' });
+        } finally {
+          setBusy(false);
+        }
+      }}
+    >
+      <VerifiedUserIcon />
+    </Button>
+  );
+}
+
+function AuditListActions() {
+  return (
+    <TopToolbar>
+      <FilterButton />
+      <VerifyChainButton />
+    </TopToolbar>
+  );
+}
+
 function AuditList() {
   return (
-    <List filters={auditFilters} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false}>
+    <List filters={auditFilters} actions={<AuditListActions />} sort={{ field: 'id', order: 'DESC' }} perPage={50} exporter={false}>
       <Datagrid bulkActionButtons={false} rowClick="expand" expand={<AuditDiff />}>
+        <TextField source="seq" />
         <DateTimeField source="at" />
         <ReferenceField source="userId" reference="users" link="show" emptyText="—" />
         <TextField source="action" />

@@ -79,6 +79,14 @@ export const en = {
     audit: {
       record_before: 'Before',
       record_after: 'After',
+      verify: {
+        button: 'Verify the audit chain',
+        intact: 'The audit log is intact: %{count} entry checked. |||| The audit log is intact: %{count} entries checked.',
+        altered: 'The audit log was altered: entry #%{seq} does not match its recorded fingerprint.',
+        unlinked: 'The audit log was altered: entry #%{seq} no longer follows on from the entry before it.',
+        missing: 'The audit log was altered: entry #%{seq} has been removed.',
+        failed: 'The audit log could not be checked.',
+      },
     },
     reports: {
       period_hint: 'Requests sent from the first day up to, but not including, the last day.',
@@ -427,6 +435,7 @@ export const en = {
         action: 'Action',
         entity: 'Record type',
         entityId: 'Record',
+        seq: 'Entry #',
         at_gte: 'On or after',
         at_lt: 'Before',
       },

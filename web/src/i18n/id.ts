@@ -78,6 +78,14 @@ export const id: AppMessages = {
     audit: {
       record_before: 'Sebelum',
       record_after: 'Sesudah',
+      verify: {
+        button: 'Periksa keutuhan log audit',
+        intact: 'Log audit utuh: %{count} entri diperiksa.',
+        altered: 'Log audit telah diubah: entri #%{seq} tidak cocok dengan sidik jari yang tercatat.',
+        unlinked: 'Log audit telah diubah: entri #%{seq} tidak lagi tersambung dengan entri sebelumnya.',
+        missing: 'Log audit telah diubah: entri #%{seq} telah dihapus.',
+        failed: 'Log audit tidak dapat diperiksa.',
+      },
     },
     reports: {
       period_hint: 'Permintaan yang dikirim sejak hari pertama sampai sebelum hari terakhir (hari terakhir tidak termasuk).',
@@ -425,6 +433,7 @@ export const id: AppMessages = {
         action: 'Tindakan',
         entity: 'Jenis catatan',
         entityId: 'Catatan',
+        seq: 'No. entri',
         at_gte: 'Sejak',
         at_lt: 'Sebelum',
       },

@@ -78,6 +78,14 @@ export const ko: AppMessages = {
     audit: {
       record_before: '변경 전',
       record_after: '변경 후',
+      verify: {
+        button: '감사 로그 위변조 확인',
+        intact: '감사 로그가 온전합니다: 항목 %{count}개를 확인했습니다.',
+        altered: '감사 로그가 변경되었습니다: 항목 #%{seq}이(가) 기록된 지문과 일치하지 않습니다.',
+        unlinked: '감사 로그가 변경되었습니다: 항목 #%{seq}이(가) 바로 앞 항목과 더 이상 이어지지 않습니다.',
+        missing: '감사 로그가 변경되었습니다: 항목 #%{seq}이(가) 삭제되었습니다.',
+        failed: '감사 로그를 확인하지 못했습니다.',
+      },
     },
     reports: {
       period_hint: '첫날부터 마지막 날 전날까지 발송된 요청(마지막 날은 포함하지 않음).',
@@ -425,6 +433,7 @@ export const ko: AppMessages = {
         action: '작업',
         entity: '기록 종류',
         entityId: '기록',
+        seq: '항목 번호',
         at_gte: '일시(이후)',
         at_lt: '일시(이전)',
       },

@@ -1,0 +1,40 @@
+/**
+ * Mixed reads and writes for BENCH_LOAD_SECONDS (default 60) at 50 connections against two app
+ * processes on the benchmark database: zero errors expected, and as many new records as acknowledged
+ * creates. The records it adds are removed afterwards, so that the data set stays as generated.
+ */
+import { Client } from 'pg';
+import { startServer } from '../api/support/server-process';
+import { type BenchContext, type BenchRow, runAlone } from './bench-app';
+import { mixedLoad } from './mixed-load';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
+const TAG = 'LOADBENCH';
+
+export async function runLoad(ctx: BenchContext): Promise<BenchRow[]> {
+  const env = { NODE_ENV: 'production', JWT_SECRET: 'bench-secret-long-enough', ADMIN_PASSWORD: 'bench-admin-password', DATABASE_POOL_SIZE: '20' };
+  const servers = await Promise.all([startServer(ctx.db.url, env), startServer(ctx.db.url, env)]);
+  const db = new Client({ connectionString: ctx.db.url });
+  await db.connect();
+  try {
+    const [{ id: agencyId }] = (await db.query(`SELECT id FROM agencies ORDER BY id LIMIT 1`)).rows;
+    const [{ id: platformId }] = (await db.query(`SELECT id FROM platforms ORDER BY id LIMIT 1`)).rows;
+    const result = await mixedLoad({ bases: servers.map((s) => s.base), token: ctx.token, seconds: SECONDS, connections: 50, platformId, agencyId, tag: TAG });
+    const stored = Number((await db.query(`SELECT count(*) AS n FROM requests WHERE reference LIKE $1`, [`${TAG}-%`])).rows[0].n);
+    const failures = result.errors + result.non2xx + result.timeouts;
+    console.log('Answers by call and status:', result.answers);
+    return [
+      { benchmark: 'load (2 instances)', figure: `calls per second, ${SECONDS} s, 50 connections, 1 in 4 a create`, value: Math.round(result.perSecond), unit: 'req/s' },
+      { benchmark: 'load (2 instances)', figure: 'p99 latency', value: result.p99, unit: 'ms' },
+      { benchmark: 'load (2 instances)', figure: 'errors, non-2xx answers and timeouts', value: failures, unit: 'count', target: '0', met: failures === 0 },
+      { benchmark: 'load (2 instances)', figure: 'records stored minus creates acknowledged', value: stored - result.acknowledged.size, unit: 'count', target: '0', met: stored === result.acknowledged.size },
+    ];
+  } finally {
+    await db.query(`DELETE FROM requests WHERE reference LIKE $1`, [`${TAG}-%`]);
+    await db.end();
+    for (const server of servers) server.child.kill('SIGTERM');
+    await Promise.all(servers.map((s) => s.exited));
+  }
+}
+
+if (require.main === module) runAlone(runLoad);
