@@ -72,7 +72,10 @@ describe('statistics rollups', () => {
     expect(await rollups.covers({ type: 'removal' }, now)).toBe(false);
     expect(await rollups.covers({ agencyId: 1 }, now)).toBe(false);
     expect(await rollups.covers({ from: '2023-01-15T00:00:00Z' }, now)).toBe(false);
-    expect(await rollups.covers({}, new Date(Date.now() - 48 * HOUR))).toBe(false);
+    // An asOf before something recorded; without asOf (now), nothing recorded can be later.
+    const past = new Date(Date.now() - 48 * HOUR);
+    expect(await rollups.covers({ asOf: past.toISOString() }, past)).toBe(false);
+    expect(await rollups.covers({}, now)).toBe(true);
   });
 
   it('should count the recent unanswered requests as censored in the Kaplan-Meier median of X', async () => {

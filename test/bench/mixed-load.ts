@@ -44,7 +44,7 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
         connections: Math.max(1, Math.round(options.connections / options.bases.length)),
         duration: options.seconds,
         timeout: 10,
-        headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${options.token}` },
         requests: [
           {
             // One call in four creates a request, one in eight reads the figures, the rest read the list.
@@ -60,6 +60,7 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
                   ...req,
                   method: 'POST',
                   path: '/api/requests',
+                  headers: { authorization: `Bearer ${options.token}`, 'content-type': 'application/json' },
                   body: JSON.stringify({
                     platformId: options.platformId,
                     agencyId: options.agencyId,
@@ -72,7 +73,8 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
                   }),
                 };
               }
-              return { ...req, method: 'GET', path: n % 8 === 1 ? STATS : LIST, body: undefined };
+              // Headers of their own: a GET must not carry the Content-Length of a create's body.
+              return { ...req, method: 'GET', path: n % 8 === 1 ? STATS : LIST, body: undefined, headers: { authorization: `Bearer ${options.token}` } };
             },
             onResponse: (status, _body, ctx) => {
               const { reference, call } = ctx as { reference?: string; call?: string };

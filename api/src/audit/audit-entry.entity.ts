@@ -31,16 +31,16 @@ export class AuditEntry {
   @Column({ type: 'jsonb', nullable: true })
   after: object | null;
 
-  /** Position in the chain (1, 2, 3…), in the order the entries were appended. */
+  /** Position in the chain (1, 2, 3…), in commit order; set as the entry's transaction commits. */
   @Index('uq_audit_log_seq', { unique: true })
-  @Column({ type: 'bigint', insert: false, update: false })
-  seq: string;
+  @Column({ type: 'bigint', nullable: true, insert: false, update: false })
+  seq: string | null;
 
   /** The previous entry's hash (null for the first entry). */
   @Column({ type: 'text', nullable: true, insert: false, update: false })
   prevHash: string | null;
 
   /** Hex SHA-256 of prevHash and the entry's canonical text (audit_log_hash in the database). */
-  @Column({ type: 'text', insert: false, update: false })
-  hash: string;
+  @Column({ type: 'text', nullable: true, insert: false, update: false })
+  hash: string | null;
 }

@@ -33,7 +33,7 @@ const VERIFY_CHAIN = `
   SELECT (SELECT count(*) FROM audit_log)::float8 AS checked, last.seq::float8 AS "lastSeq", last.hash AS "lastHash",
          b.seq::float8 AS seq, b.id::float8 AS id, b.prev_seq::float8 AS "prevSeq", b.reason
   FROM (SELECT 1) one
-  LEFT JOIN (SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1) last ON true
+  LEFT JOIN (SELECT seq, hash FROM audit_log WHERE seq IS NOT NULL ORDER BY seq DESC LIMIT 1) last ON true
   LEFT JOIN (SELECT * FROM verdicts WHERE reason IS NOT NULL ORDER BY seq LIMIT 1) b ON true`;
 
 export const AUDIT_LIST: ListSpec<AuditEntry> = {
