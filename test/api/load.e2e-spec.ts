@@ -34,8 +34,11 @@ describe('two instances under mixed load', () => {
     await db.connect();
     try {
       const { rows } = await db.query(`SELECT reference FROM requests WHERE reference LIKE 'LOAD-%'`);
-      expect(rows.length).toBe(result.acknowledged.size);
-      expect(new Set(rows.map((r: { reference: string }) => r.reference))).toEqual(result.acknowledged);
+      const stored = new Set(rows.map((r: { reference: string }) => r.reference));
+      // Nothing acknowledged is missing; anything else stored was a create cut off by the end of the run.
+      expect([...result.acknowledged].filter((ref) => !stored.has(ref))).toEqual([]);
+      expect([...stored].filter((ref) => !result.acknowledged.has(ref) && !result.unanswered.has(ref))).toEqual([]);
+      expect(result.unanswered.size).toBeLessThanOrEqual(50);
     } finally {
       await db.end();
     }

@@ -26,6 +26,11 @@ export interface MixedLoadResult {
   timeouts: number;
   /** References of the creates answered 201. */
   acknowledged: Set<string>;
+  /**
+   * References of creates sent but never answered: those under way when the time ran out, cut off by
+   * the client. Each may or may not have been stored; the server cannot tell the client either way.
+   */
+  unanswered: Set<string>;
   /** Answers by method, path and status, e.g. "GET /api/requests 200". */
   answers: Record<string, number>;
 }
@@ -35,6 +40,7 @@ const STATS = `/api/stats/responsiveness?${new URLSearchParams({ from: '2024-01-
 
 export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
   const acknowledged = new Set<string>();
+  const sent = new Set<string>();
   const answers: Record<string, number> = {};
   let sequence = 0;
   const runs = options.bases.map(
@@ -56,6 +62,7 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
               if (n % 4 === 0) {
                 const reference = `${options.tag}-${instance}-${n}`;
                 context.reference = reference;
+                sent.add(reference);
                 return {
                   ...req,
                   method: 'POST',
@@ -78,6 +85,7 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
             },
             onResponse: (status, _body, ctx) => {
               const { reference, call } = ctx as { reference?: string; call?: string };
+              if (reference) sent.delete(reference);
               if (status === 201 && reference) acknowledged.add(reference);
               answers[`${call} ${status}`] = (answers[`${call} ${status}`] ?? 0) + 1;
             },
@@ -95,6 +103,7 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
     non2xx: sum((r) => r.non2xx),
     timeouts: sum((r) => r.timeouts),
     acknowledged,
+    unanswered: sent,
     answers,
   };
 }
