@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -48,7 +49,9 @@ export class AppModule {
             return dataSource;
           },
         }),
-        JwtModule.register({ global: true, secret: env.JWT_SECRET, signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
+        // A key object rather than the string: given a string, jsonwebtoken tries it as a public key on every
+        // call before treating it as a secret, which cost a sixth of the CPU of a list request.
+        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
         ThrottlerModule.forRoot(rateLimits(env)),
         AuditModule,
         AuthModule,

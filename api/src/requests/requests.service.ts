@@ -82,6 +82,10 @@ const requestColumns = (dto: CreateRequestDto | UpdateRequestDto): Partial<Platf
   notes: dto.notes ?? null,
 });
 
+const ITEMS_JSON = `(SELECT coalesce(json_agg(json_build_object('id', i.id, 'requestId', i.request_id, 'url', i.url,
+  'contentHash', i.content_hash, 'state', i.state, 'checkedAt', i.checked_at) ORDER BY i.id), '[]')
+  FROM request_items i WHERE i.request_id = r.id)`;
+
 @Injectable()
 export class RequestsService {
   private readonly store: AuditedStore<PlatformRequest>;
@@ -96,23 +100,15 @@ export class RequestsService {
   }
 
   async list(query: ListQuery): Promise<[PlatformRequest[], number]> {
-    const [rows, total] = await findPage(
-      this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r'),
-      query,
-      REQUEST_LIST,
-    );
-    // Items for the whole page in one query rather than a join that would distort paging.
-    const items: RequestItem[] = rows.length
-      ? await this.dataSource.query(
-          `SELECT id, request_id AS "requestId", url, content_hash AS "contentHash", state, checked_at AS "checkedAt"
-           FROM request_items WHERE request_id = ANY($1) ORDER BY id`,
-          [rows.map((r) => r.id)],
-        )
-      : [];
-    const byRequest = new Map(rows.map((r) => [r.id, [] as RequestItem[]]));
-    for (const item of items) byRequest.get(item.requestId)!.push(item);
-    for (const row of rows) row.items = byRequest.get(row.id);
-    return [rows, total];
+    // Each request's items come with it as JSON, in the page's own query: no join to distort paging,
+    // and no second round trip.
+    const qb = this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r').addSelect(ITEMS_JSON, 'items_json');
+    return findPage(qb, query, REQUEST_LIST, (request, raw) => {
+      request.items = (raw.items_json as Record<string, unknown>[]).map((i) => ({
+        ...i,
+        checkedAt: i.checkedAt === null ? null : new Date(i.checkedAt as string),
+      })) as RequestItem[];
+    });
   }
 
   get(id: number): Promise<PlatformRequest> {
