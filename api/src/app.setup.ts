@@ -43,6 +43,9 @@ const secureHeaders = () =>
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // helmet's default would send the browser to https for the lazily loaded parts of the console,
+        // which breaks a server run over plain http (npm start); TLS, where there is any, is in front.
+        upgradeInsecureRequests: null,
       },
     },
     // Tokens never travel in URLs, but report addresses can carry ids: send no referrer at all.

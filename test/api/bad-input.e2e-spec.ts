@@ -48,6 +48,9 @@ describe('bad input', () => {
     ['a non-numeric id', 400, /numeric string is expected/, () => t.http.get('/api/requests/abc').set('Authorization', auth)],
     ['a sort field that is not a column', 400, /^sort field 'password' is not sortable/, () => t.http.get('/api/requests').query({ sort: '["password","ASC"]' }).set('Authorization', auth)],
     ['a sort with SQL in it', 400, /^sort field/, () => t.http.get('/api/requests').query({ sort: '["id; DROP TABLE requests","ASC"]' }).set('Authorization', auth)],
+    ['a sort order with SQL in it', 400, /^sort order/, () => t.http.get('/api/requests').query({ sort: '["id","ASC; DROP TABLE requests"]' }).set('Authorization', auth)],
+    ['a filter field with SQL in it', 400, /^filter field/, () => t.http.get('/api/requests').query({ filter: '{"id = id OR 1=1 --":1}' }).set('Authorization', auth)],
+    ['a range with SQL in it', 400, /^range /, () => t.http.get('/api/requests').query({ range: '["0; DROP TABLE requests",10]' }).set('Authorization', auth)],
     ['a sort order that is not ASC or DESC', 400, /^sort order must be ASC or DESC/, () => t.http.get('/api/requests').query({ sort: '["id","SIDEWAYS"]' }).set('Authorization', auth)],
     ['a range that is not two numbers', 400, /^range must be two whole numbers/, () => t.http.get('/api/requests').query({ range: '["a","b"]' }).set('Authorization', auth)],
     ['a range of three numbers', 400, /^range must be two whole numbers/, () => t.http.get('/api/requests').query({ range: '[0,1,2]' }).set('Authorization', auth)],
@@ -63,6 +66,15 @@ describe('bad input', () => {
     const res = await call();
     expect(res.status).toBe(status);
     expect(res.body).toEqual({ statusCode: status, error: expect.any(String), message: expect.stringMatching(message) });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('should treat SQL in a search as text: bound as a parameter, it matches nothing and changes nothing', async () => {
+    const before = await snapshot();
+    for (const q of ["'; DROP TABLE requests; --", "x' OR '1'='1", '%_\\']) {
+      const res = await t.http.get('/api/requests').query({ filter: JSON.stringify({ q }) }).set('Authorization', auth);
+      expect({ q, status: res.status, rows: res.body.length }).toEqual({ q, status: 200, rows: 0 });
+    }
     expect(await snapshot()).toEqual(before);
   });
 

@@ -167,7 +167,7 @@ describe('web console (administrator)', () => {
   it('should record the platform acknowledgement and its outcome on the timeline', async () => {
     const show = new RequestShowPage(page);
     await show.recordPlatformResponse({ kind: 'Acknowledged', occurredAt: localInputValue(2), note: 'Ticket TT-88812 opened.' });
-    await expect(show.status().getAttribute('data-value')).resolves.toBe('acknowledged');
+    await show.waitForStatus('acknowledged');
 
     await show.recordPlatformResponse({
       kind: 'Outcome',
@@ -175,7 +175,7 @@ describe('web console (administrator)', () => {
       outcome: 'Partially removed',
       itemStates: { [items[0].url]: 'Removed', [items[1].url]: 'Still online' },
     });
-    await expect(show.status().getAttribute('data-value')).resolves.toBe('resolved');
+    await show.waitForStatus('resolved');
     expect(await show.timelineKinds()).toEqual(['sent', 'acknowledged', 'outcome']);
     expect(await show.itemRows().allInnerTexts()).toEqual([expect.stringContaining('Removed'), expect.stringContaining('Still online')]);
     // Resolved: only notes can be added now, so the response button is gone.

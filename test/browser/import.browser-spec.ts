@@ -20,14 +20,15 @@ const AGENCY = '방송통신심의위원회';
 const HASH = 'b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78';
 
 /** Three requests on four lines: one with two items, one resolved with its item removed, one without items. */
-const validCsv = () =>
+// One clock reading per file: the two rows of KCSC-IMP-001 must agree to the millisecond.
+const validCsv = (now = Date.now()) =>
   '\uFEFF' +
   [
     HEADER,
-    `${AGENCY},KCSC-IMP-001,telegram,removal,deepfake_sexual,email,${hoursAgo(72)},,,,,https://t.me/imported_channel/11,${HASH},`,
-    `${AGENCY},KCSC-IMP-001,telegram,removal,deepfake_sexual,email,${hoursAgo(72)},,,,,https://t.me/imported_channel/12,,`,
-    `${AGENCY},KCSC-IMP-002,x,removal,ncii,web_form,${hoursAgo(120)},resolved,removed,${hoursAgo(100)},${hoursAgo(90)},https://x.com/someone/status/1,,removed`,
-    `${AGENCY},KCSC-IMP-003,youtube,preservation,sextortion,portal,${hoursAgo(48)},,,,,,,`,
+    `${AGENCY},KCSC-IMP-001,telegram,removal,deepfake_sexual,email,${hoursAgo(72, now)},,,,,https://t.me/imported_channel/11,${HASH},`,
+    `${AGENCY},KCSC-IMP-001,telegram,removal,deepfake_sexual,email,${hoursAgo(72, now)},,,,,https://t.me/imported_channel/12,,`,
+    `${AGENCY},KCSC-IMP-002,x,removal,ncii,web_form,${hoursAgo(120, now)},resolved,removed,${hoursAgo(100, now)},${hoursAgo(90, now)},https://x.com/someone/status/1,,removed`,
+    `${AGENCY},KCSC-IMP-003,youtube,preservation,sextortion,portal,${hoursAgo(48, now)},,,,,,,`,
   ].join('\r\n') +
   '\r\n';
 

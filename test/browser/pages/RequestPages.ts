@@ -101,6 +101,11 @@ export class RequestShowPage {
     return this.page.getByTestId('request-status');
   }
 
+  /** Waits until the status chip shows `value` (the record is fetched again after an event, apart from the timeline). */
+  async waitForStatus(value: string): Promise<void> {
+    await this.page.locator(`[data-testid="request-status"][data-value="${value}"]`).waitFor();
+  }
+
   itemRows(): Locator {
     return this.page.locator('[data-testid="request-items"] tbody tr');
   }
