@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Logger } from '@nestjs/common';
+import { type INestApplication, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
@@ -23,22 +23,24 @@ async function main(): Promise<void> {
   }
   const seedDemo = env.SEED_DEMO ?? !env.DATABASE_URL;
 
-  const app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }));
-  await app.listen(env.PORT);
-  logger.log(`Serving on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
-
-  // Ctrl-C or a stop signal: finish the requests under way, then the app, then the embedded database.
+  // Ctrl-C or a stop signal, even during start-up: finish the requests under way (once serving), then
+  // the app, then the embedded database, which would otherwise outlive the process.
+  let app: INestApplication | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.log(`${signal}: finishing the requests under way, then shutting down`);
-    await shutDownGracefully(app);
+    if (app) await shutDownGracefully(app);
     await database.stop();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }));
+  await app.listen(env.PORT);
+  logger.log(`Serving on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 }
 
 main().catch((err) => {

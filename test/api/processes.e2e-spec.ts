@@ -49,6 +49,27 @@ describe('the server as a process', () => {
     await database.drop();
   });
 
+  it('should load the demo history once when two processes start together on an empty database', async () => {
+    const empty = await createTestDatabase();
+    const servers = await Promise.all([startServer(empty.url, { SEED_DEMO: 'true' }), startServer(empty.url, { SEED_DEMO: 'true' })]);
+    const demo = new Client({ connectionString: empty.url });
+    await demo.connect();
+    try {
+      const { rows } = await demo.query(`SELECT (SELECT count(*) FROM users WHERE role = 'admin')::int AS admins,
+        (SELECT count(*) FROM requests r JOIN agencies a ON a.id = r.agency_id JOIN platforms p ON p.id = r.platform_id
+          WHERE a.name = 'Korean National Police Agency' AND p.slug = 'telegram' AND r.sent_at >= '2020-01-01' AND r.sent_at < '2021-01-01')::int AS telegram2020,
+        (SELECT count(*) FROM requests)::int AS requests, (SELECT count(DISTINCT reference) FROM requests)::int AS distinct_references`);
+      expect(rows[0]).toMatchObject({ admins: 1, telegram2020: 7 });
+      expect(rows[0].requests).toBeGreaterThan(1000);
+      expect(rows[0].distinct_references).toBe(rows[0].requests);
+    } finally {
+      await demo.end();
+      for (const server of servers) server.child.kill('SIGTERM');
+      await Promise.all(servers.map((s) => s.exited));
+      await empty.drop();
+    }
+  }, 120_000);
+
   it('should finish the requests under way on SIGTERM, refuse new connections, and exit cleanly', async () => {
     const server = await startServer(database.url);
     const upload = startImport(server, await server.login(), 'TERM', 2000);

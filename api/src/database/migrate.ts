@@ -1,8 +1,9 @@
 import type { DataSource } from 'typeorm';
 
-// Any fixed numbers: keys of the advisory locks that serialise start-up work across processes.
+// Any fixed numbers: keys of the advisory locks that serialise start-up work across processes
+// (735_002 is the demo seeder's own, 735_003 the audit chain's: keep them apart, or start-up waits on itself).
 const MIGRATION_LOCK = 735_001;
-export const STARTUP_DATA_LOCK = 735_002;
+export const STARTUP_DATA_LOCK = 735_004;
 
 /** Runs `work` holding a PostgreSQL advisory lock, so that instances starting together take turns. */
 export async function whileLocked<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
