@@ -103,6 +103,27 @@ describe('scheduled jobs', () => {
     }, 60_000);
   });
 
+  describe('shutdown', () => {
+    it('should let a run under way finish before the app closes, and start no new one meanwhile', async () => {
+      const closing = await createTestApp({}, { shareDatabase: t.database });
+      const runner = closing.app.get(JobRunner);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const slow: Job = { name: 'slow-test-job', description: 'waits for the test', schedule: () => null, run: async () => (await gate, { done: 1 }) };
+      const run = runner.run(slow, 'manual');
+      while ((await t.db.query(`SELECT 1 FROM job_runs WHERE job = 'slow-test-job'`)).length === 0) await new Promise((r) => setTimeout(r, 20));
+
+      let closed = false;
+      const close = closing.app.close().then(() => (closed = true));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(closed).toBe(false);
+      await expect(runner.run(slow, 'manual')).resolves.toBeNull();
+      release();
+      await close;
+      expect(await run).toMatchObject({ status: 'succeeded', counts: { done: 1 } });
+    });
+  });
+
   describe('two instances on one database', () => {
     it('should run a scheduled slot exactly once', async () => {
       const second = await createTestApp({ ESCALATION_GRACE_HOURS: '48' }, { shareDatabase: t.database });

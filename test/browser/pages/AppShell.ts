@@ -2,6 +2,9 @@ import type { Locator, Page } from 'playwright-core';
 
 export const LANGUAGES = { en: 'English', ko: '한국어', id: 'Bahasa Indonesia' } as const;
 
+/** The dashboard's menu entry in each language: once it reads so, the language's messages are in use. */
+const DASHBOARD = { en: 'Dashboard', ko: '대시보드', id: 'Dasbor' } as const;
+
 /** The frame around every screen: app bar, language menu, user menu, side menu. */
 export class AppShell {
   constructor(
@@ -33,6 +36,8 @@ export class AppShell {
     await this.page.locator('header').getByRole('button', { name: new RegExp(names, 'i') }).click();
     await this.page.getByRole('menuitem', { name: LANGUAGES[language], exact: true }).click();
     await this.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+    // Korean and Indonesian messages load lazily: the page's language can change before the labels do.
+    await this.menuLink('/').filter({ hasText: DASHBOARD[language] }).waitFor();
   }
 
   async signOut(): Promise<void> {
