@@ -5,7 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, Logger } from 'pino';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { PlainInputPipe } from './common/http/plain-input.pipe';
 import { Environment } from './config/environment';
@@ -54,6 +54,8 @@ const secureHeaders = () =>
 
 export interface AppSetupOptions {
   webRoot?: string;
+  /** The process's logger when it already has one (main.ts); else one is made at LOG_LEVEL. */
+  logger?: Logger;
   /** Where the JSON log lines go (stdout by default); the tests read them from here. */
   logDestination?: DestinationStream;
 }
@@ -61,7 +63,7 @@ export interface AppSetupOptions {
 /** Everything main.ts sets on the app besides listening; the e2e tests build their app with it too. */
 export function configureApp(app: INestApplication, options: AppSetupOptions = {}): INestApplication {
   const env = app.get(Environment);
-  const logger = createLogger(env.LOG_LEVEL, options.logDestination);
+  const logger = options.logger ?? createLogger(env.LOG_LEVEL, options.logDestination);
   app.useLogger(new NestPinoLogger(logger));
   app.use(requestLogging(logger));
   app.use(secureHeaders());

@@ -11,7 +11,8 @@ import { createLogger, NestPinoLogger } from './logging/logger';
 async function main(): Promise<void> {
   const env = validateEnvironment(process.env);
   // JSON lines from the first message on, Nest's start-up included.
-  const nestLogger = new NestPinoLogger(createLogger(env.LOG_LEVEL));
+  const pino = createLogger(env.LOG_LEVEL);
+  const nestLogger = new NestPinoLogger(pino);
   Logger.overrideLogger(nestLogger);
   const logger = new Logger('Main');
   let database: RunningDatabase;
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }));
+  app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }), { logger: pino });
   await app.listen(env.PORT);
   logger.log(`Serving on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 }

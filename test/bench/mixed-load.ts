@@ -107,3 +107,11 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
     answers,
   };
 }
+
+/** The references stored that the run explains badly: acknowledged but missing, or stored though neither acknowledged nor cut off. */
+export function reconcile(result: MixedLoadResult, stored: Set<string>): { missing: string[]; unexplained: string[] } {
+  return {
+    missing: [...result.acknowledged].filter((ref) => !stored.has(ref)),
+    unexplained: [...stored].filter((ref) => !result.acknowledged.has(ref) && !result.unanswered.has(ref)),
+  };
+}

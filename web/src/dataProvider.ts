@@ -1,5 +1,6 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 'react-admin';
+import type { ChainVerification } from './audit/chain';
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
@@ -23,6 +24,8 @@ export interface TrackerDataProvider extends DataProvider {
   importRequests(file: Blob, options?: Pick<UploadOptions, 'onProgress' | 'onUploaded' | 'signal'>): Promise<ImportOutcome>;
   /** GET /api/imports/requests/template.csv (needs the bearer token, like every route). */
   downloadImportTemplate(): Promise<Blob>;
+  /** GET /api/audit/verify: the hash chain recomputed on the server (admins). */
+  verifyAuditChain(): Promise<ChainVerification>;
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
@@ -52,6 +55,7 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
     },
     getStats: (filter) => getJson(`/stats/responsiveness${statsQueryString(filter)}`),
     getSeries: (filter, interval = 'month') => getJson(`/stats/responsiveness/series${statsQueryString(filter, { interval })}`),
+    verifyAuditChain: () => getJson('/audit/verify'),
     getContentStats: (filter) => getJson(`/stats/content${statsQueryString(filter)}`),
     getKmCurves: (filter) => getJson(`/stats/responsiveness/km${statsQueryString(filter)}`),
     getOverdue: async ({ filter, pagination, sort }) => {

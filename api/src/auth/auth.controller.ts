@@ -38,9 +38,8 @@ export class AuthController {
   @Post('refresh')
   @HttpCode(200)
   async refresh(@Body() body: RefreshDto): Promise<TokenDto> {
-    const { userId, refreshToken } = await this.refreshTokens.rotate(body.refreshToken);
-    const user = await this.users.get(userId);
-    return this.tokens(user.id, user.role, refreshToken);
+    const { userId, role, refreshToken } = await this.refreshTokens.rotate(body.refreshToken);
+    return this.tokens(userId, role, refreshToken);
   }
 
   @ApiBearerAuth()

@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Environment } from '../config/environment';
+import type { Role } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -33,13 +34,13 @@ export class RefreshTokensService {
   }
 
   /** The account a valid token belongs to, with that token replaced by a new one. */
-  async rotate(token: string): Promise<{ userId: number; refreshToken: string }> {
+  async rotate(token: string): Promise<{ userId: number; role: Role; refreshToken: string }> {
     const outcome = await this.dataSource.transaction(async (em) => {
       const [row] = (await em.query(
-        `SELECT t.id, t.user_id AS "userId", t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt", u.active
+        `SELECT t.id, t.user_id AS "userId", t.expires_at AS "expiresAt", t.revoked_at AS "revokedAt", u.active, u.role
            FROM refresh_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1 FOR UPDATE OF t`,
         [sha256(token)],
-      )) as { id: string; userId: number; expiresAt: Date; revokedAt: Date | null; active: boolean }[];
+      )) as { id: string; userId: number; expiresAt: Date; revokedAt: Date | null; active: boolean; role: Role }[];
       if (!row) return { refused: 'the refresh token is not valid' };
       if (row.revokedAt) {
         await em.update(RefreshToken, { userId: row.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
@@ -48,7 +49,7 @@ export class RefreshTokensService {
       }
       if (row.expiresAt <= new Date() || !row.active) return { refused: 'the session has ended; sign in again' };
       await em.update(RefreshToken, { id: row.id }, { revokedAt: new Date() });
-      return { userId: row.userId, refreshToken: await this.issue(row.userId, em) };
+      return { userId: row.userId, role: row.role, refreshToken: await this.issue(row.userId, em) };
     });
     // Thrown after the transaction, so that the revocation on reuse is committed, not rolled back.
     if ('refused' in outcome) throw new UnauthorizedException(outcome.refused);

@@ -1,5 +1,4 @@
 import { formatCount } from '../format';
-import { readSession } from '../session';
 
 /** GET /api/audit/verify's answer. */
 export interface ChainVerification {
@@ -22,12 +21,4 @@ export function chainMessage(result: ChainVerification, locale: string): { messa
     return { message: 'app.audit.verify.intact', messageArgs: { smart_count: result.checked, count: formatCount(result.checked, locale) } };
   }
   return { message: BROKEN[result.firstBroken.reason], messageArgs: { seq: String(result.firstBroken.seq) } };
-}
-
-/** Recomputes the chain on the server (admins only), with the signed-in user's token like every call. */
-export async function verifyChain(storage: Storage = sessionStorage): Promise<ChainVerification> {
-  const token = readSession(storage)?.token;
-  const res = await fetch('/api/audit/verify', { headers: token ? { Authorization: `Bearer ${token}` } : {} });
-  if (!res.ok) throw new Error(`GET /api/audit/verify answered ${res.status}`);
-  return res.json();
 }

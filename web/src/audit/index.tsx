@@ -13,13 +13,15 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  useDataProvider,
   useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DateTimeField } from '../common/fields';
 import { useCan, useIntlLocale } from '../common/hooks';
-import { chainMessage, verifyChain } from './chain';
+import type { TrackerDataProvider } from '../dataProvider';
+import { chainMessage } from './chain';
 
 interface AuditEntry {
   id: string;
@@ -70,6 +72,7 @@ function AuditDiff() {
 /** Asks the server to recompute the hash chain and says in words whether the log was altered. */
 function VerifyChainButton() {
   const notify = useNotify();
+  const dataProvider = useDataProvider<TrackerDataProvider>();
   const locale = useIntlLocale();
   const mayVerify = useCan('audit:read');
   const [busy, setBusy] = useState(false);
@@ -81,7 +84,7 @@ function VerifyChainButton() {
       onClick={async () => {
         setBusy(true);
         try {
-          const result = await verifyChain();
+          const result = await dataProvider.verifyAuditChain();
           const { message, messageArgs } = chainMessage(result, locale);
           // An altered log stays on screen until dismissed.
           notify(message, { type: result.intact ? 'success' : 'error', messageArgs, multiLine: true, autoHideDuration: result.intact ? 8000 : null });
