@@ -217,6 +217,23 @@ describe('requests and their timeline', () => {
       expect(res.body.length).toBeGreaterThan(0);
       expect(res.body.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
     });
+
+    // PostgreSQL writes the list's JSON and toRequestResponse the record's: they must not drift apart.
+    it.each(['regulator', 'analyst'] as const)('should write each record for the %s role exactly as its own page does', async (role) => {
+      const token = `Bearer ${await t.token(role)}`;
+      await create({ ...base(), reference: `R-draft-${role}`, platformRef: 'T-1', notes: 'a "quoted" note\nover two lines' }).expect(201);
+      const list = await t.http.get('/api/requests').query({ range: '[0,999]' }).set('Authorization', token).expect(200);
+      expect(list.headers['content-type']).toMatch(/^application\/json/);
+      expect(list.body.length).toBeGreaterThan(10);
+      const kinds = new Set(list.body.map((r: { status: string }) => r.status));
+      expect(kinds).toEqual(new Set(['draft', 'sent', 'acknowledged', 'resolved', 'withdrawn']));
+      expect(list.body.some((r: { items: unknown[] }) => r.items.length > 1)).toBe(true);
+      expect(list.body.some((r: { overdue: boolean }) => r.overdue)).toBe(true);
+      for (const record of list.body) {
+        const own = await t.http.get(`/api/requests/${record.id}`).set('Authorization', token).expect(200);
+        expect(record).toStrictEqual(own.body);
+      }
+    });
   });
 
   it('should write every change to the audit log with before and after', async () => {

@@ -1,8 +1,9 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { respondWithList } from '../common/http/list-query';
+import { can } from '../auth/permissions';
+import { respondWithJsonList } from '../common/http/list-query';
 import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto, visibleTo } from './request.dto';
 import { CreateEventDto, EventResponse, toEventResponse } from './request-event.dto';
 import { REQUEST_LIST, RequestsService } from './requests.service';
@@ -18,11 +19,11 @@ export class RequestsController {
     description:
       'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, q (full text)',
   })
+  @ApiOkResponse({ type: [RequestResponse] })
   @Get()
-  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response, @CurrentUser() actor: Actor): Promise<RequestResponse[]> {
-    const now = new Date();
-    const visible = visibleTo(actor.role);
-    return respondWithList(res, query, REQUEST_LIST, (list) => this.requests.list(list), (r) => visible(toRequestResponse(r, now)));
+  list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response, @CurrentUser() actor: Actor): Promise<string> {
+    const withUrls = can(actor.role, 'content:urls');
+    return respondWithJsonList(res, query, REQUEST_LIST, (list) => this.requests.list(list, withUrls));
   }
 
   @Get(':id')

@@ -10,8 +10,9 @@ import {
   boolFilter,
   dateFilter,
   enumFilter,
-  findPage,
+  findJsonPage,
   intFilter,
+  type JsonPage,
   type ListQuery,
   type ListSpec,
 } from '../common/http/list-query';
@@ -82,9 +83,25 @@ const requestColumns = (dto: CreateRequestDto | UpdateRequestDto): Partial<Platf
   notes: dto.notes ?? null,
 });
 
-const ITEMS_JSON = `(SELECT coalesce(json_agg(json_build_object('id', i.id, 'requestId', i.request_id, 'url', i.url,
-  'contentHash', i.content_hash, 'state', i.state, 'checkedAt', i.checked_at) ORDER BY i.id), '[]')
-  FROM request_items i WHERE i.request_id = r.id)`;
+/** A timestamptz as JSON.stringify writes a Date: UTC, milliseconds, Z. */
+const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * A request as toRequestResponse makes it, written by PostgreSQL for the list (a test holds the two
+ * equal). `withUrls` false leaves the items' URLs out, as visibleTo does for roles without content:urls.
+ */
+const requestJson = (withUrls: boolean) => `json_build_object(
+  'id', r.id, 'platformId', r.platform_id, 'agencyId', r.agency_id, 'type', r.type, 'category', r.category,
+  'channel', r.channel, 'reference', r.reference, 'platformRef', r.platform_ref, 'sentAt', ${isoTime('r.sent_at')},
+  'dueAt', ${isoTime('r.due_at')}, 'status', r.status, 'outcome', r.outcome, 'firstResponseAt', ${isoTime('r.first_response_at')},
+  'resolvedAt', ${isoTime('r.resolved_at')},
+  'overdue', coalesce(r.status = 'sent' AND r.first_response_at IS NULL AND r.due_at < now(), false),
+  'notes', r.notes,
+  'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'url', ${withUrls ? 'i.url' : 'NULL'}, 'contentHash', i.content_hash,
+              'state', i.state, 'checkedAt', ${isoTime('i.checked_at')}) ORDER BY i.id), '[]')
+            FROM request_items i WHERE i.request_id = r.id),
+  'createdById', r.created_by_id, 'version', r.version, 'createdAt', ${isoTime('r.created_at')}, 'updatedAt', ${isoTime('r.updated_at')})`;
+const REQUEST_JSON = { withUrls: requestJson(true), withoutUrls: requestJson(false) };
 
 @Injectable()
 export class RequestsService {
@@ -99,16 +116,10 @@ export class RequestsService {
     });
   }
 
-  async list(query: ListQuery): Promise<[PlatformRequest[], number]> {
-    // Each request's items come with it as JSON, in the page's own query: no join to distort paging,
-    // and no second round trip.
-    const qb = this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r').addSelect(ITEMS_JSON, 'items_json');
-    return findPage(qb, query, REQUEST_LIST, (request, raw) => {
-      request.items = (raw.items_json as Record<string, unknown>[]).map((i) => ({
-        ...i,
-        checkedAt: i.checkedAt === null ? null : new Date(i.checkedAt as string),
-      })) as RequestItem[];
-    });
+  /** One page of the list, serialised by PostgreSQL; the items' URLs only when `withUrls`. */
+  list(query: ListQuery, withUrls: boolean): Promise<JsonPage> {
+    const qb = this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r');
+    return findJsonPage(qb, query, REQUEST_LIST, withUrls ? REQUEST_JSON.withUrls : REQUEST_JSON.withoutUrls);
   }
 
   get(id: number): Promise<PlatformRequest> {
