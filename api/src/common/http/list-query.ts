@@ -1,6 +1,7 @@
 import { assertPlainInput } from './plain-input.pipe';
 import type { Response } from 'express';
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { queryPrepared } from '../../database/prepared-query';
 import { invalid } from '../errors/domain-error';
 
 /**
@@ -82,20 +83,22 @@ export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>,
   return qb;
 }
 
-/** Applies filters and sort to `qb`, and returns its page (`qb` itself stays unpaged, for the total). */
-function sortedPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): SelectQueryBuilder<T> {
+/** Applies filters and sort to `qb`, and returns a copy to page (`qb` itself stays unsorted, for the total). */
+function sorted<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): SelectQueryBuilder<T> {
   applyFilters(qb, list, spec);
   const [field, order] = list.sort;
   // PostgreSQL's default null order (last ascending, first descending) lets one b-tree index serve both.
   qb.orderBy(spec.sortable[field], order);
   // A stable tie-break so that pages never overlap or skip rows.
   if (field !== 'id') qb.addOrderBy(`${qb.alias}.id`, order);
-  return qb.clone().offset(list.range[0]).limit(list.range[1] - list.range[0] + 1);
+  return qb.clone();
 }
+
+const pageSize = (list: ListQuery) => list.range[1] - list.range[0] + 1;
 
 /** Applies filters, sort and range; returns one page and the total. */
 export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): Promise<[T[], number]> {
-  const page = sortedPage(qb, list, spec);
+  const page = sorted(qb, list, spec).offset(list.range[0]).limit(pageSize(list));
   return Promise.all([page.getMany(), countUpTo(qb)]);
 }
 
@@ -109,8 +112,13 @@ export type JsonPage = [body: string, count: number, total: number];
  */
 export async function findJsonPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>, json: string): Promise<JsonPage> {
   // As text: the driver would otherwise parse the json only for it to be written out again.
-  const page = sortedPage(qb, list, spec).select(`(${json})::text`, 'json');
-  const [rows, total] = await Promise.all([page.getRawMany<{ json: string }>(), countUpTo(qb)]);
+  const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
+  // The page's bounds as parameters, so that one prepared statement serves every page.
+  const page = `${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+  const [rows, total] = await Promise.all([
+    queryPrepared<{ json: string }>(qb.connection, page, [...params, pageSize(list), list.range[0]]),
+    countUpTo(qb),
+  ]);
   return [`[${rows.map((r) => r.json).join(',')}]`, rows.length, total];
 }
 
