@@ -26,11 +26,9 @@ export async function startBench(): Promise<BenchContext> {
     LOGIN_RATE_LIMIT: '1000',
     ADMIN_PASSWORD: 'bench-admin-password',
     JWT_SECRET: 'bench-secret-long-enough',
-    DATABASE_POOL_SIZE: '20',
     LOG_LEVEL: 'warn',
     WRITE_RATE_LIMIT: '1000000',
   });
-  process.env.DATABASE_POOL_SIZE = '20';
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })] }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: '/nonexistent' });
   await app.listen(0, '127.0.0.1');

@@ -7,6 +7,19 @@ export const PREPARED_PER_CONNECTION = 200;
 
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
+// A statement's name is a digest of its text; the same text (callers keep theirs) is digested once.
+const NAMES_KEPT = 1_000;
+const names = new Map<string, string>();
+function nameOf(sql: string): string {
+  let name = names.get(sql);
+  if (!name) {
+    name = `q_${createHash('sha1').update(sql).digest('base64url')}`;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(sql, name);
+  }
+  return name;
+}
+
 /**
  * Runs `sql` as a named prepared statement of the connection it gets, so that PostgreSQL parses it
  * once per connection instead of on every call. For hot queries whose text is long and whose shape
@@ -17,7 +30,7 @@ export async function queryPrepared<R>(dataSource: DataSource, sql: string, para
   const runner = dataSource.createQueryRunner();
   try {
     const client = (await runner.connect()) as PoolClient;
-    const name = `q_${createHash('sha1').update(sql).digest('base64url')}`;
+    const name = nameOf(sql);
     let prepared = preparedOn.get(client);
     if (!prepared) preparedOn.set(client, (prepared = new Set()));
     const named = prepared.has(name) || prepared.size < PREPARED_PER_CONNECTION;

@@ -118,8 +118,8 @@ export class RequestsService {
 
   /** One page of the list, serialised by PostgreSQL; the items' URLs only when `withUrls`. */
   list(query: ListQuery, withUrls: boolean): Promise<JsonPage> {
-    const qb = this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r');
-    return findJsonPage(qb, query, REQUEST_LIST, withUrls ? REQUEST_JSON.withUrls : REQUEST_JSON.withoutUrls);
+    const from = () => this.dataSource.getRepository(PlatformRequest).createQueryBuilder('r');
+    return findJsonPage(this.dataSource, from, query, REQUEST_LIST, withUrls ? REQUEST_JSON.withUrls : REQUEST_JSON.withoutUrls);
   }
 
   get(id: number): Promise<PlatformRequest> {

@@ -1,6 +1,6 @@
 import { assertPlainInput } from './plain-input.pipe';
 import type { Response } from 'express';
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-query';
 import { invalid } from '../errors/domain-error';
 
@@ -99,25 +99,51 @@ const pageSize = (list: ListQuery) => list.range[1] - list.range[0] + 1;
 /** Applies filters, sort and range; returns one page and the total. */
 export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): Promise<[T[], number]> {
   const page = sorted(qb, list, spec).offset(list.range[0]).limit(pageSize(list));
-  return Promise.all([page.getMany(), countUpTo(qb)]);
+  return Promise.all([page.getMany(), countUpTo(qb.connection, ...rowsOf(qb))]);
 }
 
 /** A page already serialised: the JSON array, how many records it holds, and the total. */
 export type JsonPage = [body: string, count: number, total: number];
 
+/** The SQL of one list query: its page (with its bounds as the last two parameters) and its rows for the total. */
+interface ListSql {
+  page: [sql: string, params: unknown[]];
+  rows: [sql: string, params: unknown[]];
+}
+
+// Building the requests page's query through TypeORM was about a tenth of the app's work on a list
+// call; the same list query (a screen's refresh, the next page) reuses the text it built.
+const LIST_SQL_KEPT = 1_000;
+const listSql = new Map<string, ListSql>();
+
 /**
  * Like findPage, but PostgreSQL writes each record's JSON (`json`, an expression over the query's
  * alias) and the page goes out as it comes. For the busiest list, where building entities and
- * serialising them again in Node was most of a request's work.
+ * serialising them again in Node was most of a request's work. `from` must build the same query on
+ * every call: its SQL is kept per list query.
  */
-export async function findJsonPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>, json: string): Promise<JsonPage> {
-  // As text: the driver would otherwise parse the json only for it to be written out again.
-  const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
-  // The page's bounds as parameters, so that one prepared statement serves every page.
-  const page = `${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`;
+export async function findJsonPage<T extends ObjectLiteral>(
+  dataSource: DataSource,
+  from: () => SelectQueryBuilder<T>,
+  list: ListQuery,
+  spec: ListSpec<T>,
+  json: string,
+): Promise<JsonPage> {
+  const key = JSON.stringify([spec.resource, json, list.sort, list.filter]);
+  let built = listSql.get(key);
+  if (!built) {
+    const qb = from();
+    // As text: the driver would otherwise parse the json only for it to be written out again.
+    const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
+    // The page's bounds as parameters, so that one prepared statement serves every page.
+    built = { page: [`${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, params], rows: rowsOf(qb) };
+    if (listSql.size >= LIST_SQL_KEPT) listSql.clear();
+    listSql.set(key, built);
+  }
+  const [page, params] = built.page;
   const [rows, total] = await Promise.all([
-    queryPrepared<{ json: string }>(qb.connection, page, [...params, pageSize(list), list.range[0]]),
-    countUpTo(qb),
+    queryPrepared<{ json: string }>(dataSource, page, [...params, pageSize(list), list.range[0]]),
+    countUpTo(dataSource, ...built.rows),
   ]);
   return [`[${rows.map((r) => r.json).join(',')}]`, rows.length, total];
 }
@@ -131,16 +157,20 @@ const ESTIMATE_TTL_MS = 5_000;
 const ESTIMATES_KEPT = 1_000;
 const largeEstimates = new Map<string, { estimate: number; until: number }>();
 
+/** The list's rows, unsorted and unpaged, as ids: what its total counts. */
+const rowsOf = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): [string, unknown[]] =>
+  qb.clone().orderBy().select(`${qb.alias}.id`).getQueryAndParameters();
+
 /**
- * The total for Content-Range. Counting a million rows on every page would cost more than the page
- * itself, so past EXACT_COUNT_LIMIT the total is PostgreSQL's estimate for the same query.
+ * The total for Content-Range (`sql` selects the list's rows). Counting a million rows on every page
+ * would cost more than the page itself, so past EXACT_COUNT_LIMIT the total is PostgreSQL's estimate
+ * for the same query.
  */
-async function countUpTo<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): Promise<number> {
-  const [sql, params] = qb.clone().orderBy().select(`${qb.alias}.id`).getQueryAndParameters();
+async function countUpTo(dataSource: DataSource, sql: string, params: unknown[]): Promise<number> {
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const known = largeEstimates.get(key);
   if (known && known.until > Date.now()) return known.estimate;
-  const runner = qb.connection.createQueryRunner();
+  const runner = dataSource.createQueryRunner();
   try {
     // Planning is cheap: when the estimate is far past the limit, counting would only confirm it.
     const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
