@@ -54,7 +54,9 @@ const ENUMS: Partial<Record<CsvColumn, readonly string[]>> = {
   outcome: REQUEST_OUTCOMES,
   itemState: ITEM_STATES,
 };
+const ENUM_CHECKS = Object.entries(ENUMS) as [CsvColumn, readonly string[]][];
 const REQUIRED: CsvColumn[] = ['agency', 'reference', 'platform', 'type', 'category', 'channel'];
+const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const TIMES = ['sentAt', 'firstResponseAt', 'resolvedAt'] as const;
 // ISO-8601 with a time zone, as exports write them ("2020-02-11T01:30:00Z", "2020-02-11 01:30:00+00").
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?)?(Z|[+-]\d{2}(:?\d{2})?)?$/;
@@ -82,11 +84,14 @@ export function checkRow(cells: string[], line: number, known: KnownNames, now =
   if (cells.length !== CSV_COLUMNS.length) {
     return [{ line, message: `the row has ${cells.length} cells; the header has ${CSV_COLUMNS.length}` }];
   }
-  const cell = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c, cells[i].trim()])) as Record<CsvColumn, string>;
+  // Filled in one order, so that every row's object has the same shape (Object.fromEntries made a
+  // dictionary of each, a third of the time spent checking rows).
+  const cell = {} as Record<CsvColumn, string>;
+  for (let i = 0; i < CSV_COLUMNS.length; i++) cell[CSV_COLUMNS[i]] = cells[i].trim();
   for (const field of REQUIRED) if (!cell[field]) fail(field, 'is required');
   // PostgreSQL text cannot hold NUL: refused here rather than failing the whole import's COPY.
   for (const field of CSV_COLUMNS) if (cell[field].includes('\u0000')) fail(field, 'must not contain NUL characters');
-  for (const [field, allowed] of Object.entries(ENUMS) as [CsvColumn, readonly string[]][]) {
+  for (const [field, allowed] of ENUM_CHECKS) {
     if (cell[field] && !allowed.includes(cell[field])) fail(field, `must be one of ${allowed.join(', ')}`);
   }
   if (cell.agency && !known.agencies.has(cell.agency)) fail('agency', `'${cell.agency}' is not a known agency (add it first)`);
@@ -106,7 +111,7 @@ export function checkRow(cells: string[], line: number, known: KnownNames, now =
   if (sentAt && resolvedAt && resolvedAt < sentAt) fail('resolvedAt', 'is before sentAt');
   if (firstResponseAt && resolvedAt && resolvedAt < firstResponseAt) fail('resolvedAt', 'is before firstResponseAt');
 
-  if (cell.itemUrl && !isURL(cell.itemUrl, { protocols: ['http', 'https'], require_protocol: true, require_tld: false })) {
+  if (cell.itemUrl && !isURL(cell.itemUrl, URL_OPTIONS)) {
     fail('itemUrl', 'must be an http(s) URL');
   }
   if (!cell.itemUrl && (cell.itemContentHash || cell.itemState)) fail('itemUrl', 'is required when itemContentHash or itemState is given');
