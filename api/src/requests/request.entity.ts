@@ -64,7 +64,6 @@ export class PlatformRequest {
   @JoinColumn({ name: 'platform_id' })
   platform?: Relation<Platform>;
 
-  @Index('ix_requests_agency_id')
   @Column({ type: 'integer' })
   agencyId: number;
 
@@ -72,15 +71,12 @@ export class PlatformRequest {
   @JoinColumn({ name: 'agency_id' })
   agency?: Relation<Agency>;
 
-  @Index('ix_requests_type')
   @Column({ type: 'text' })
   type: RequestType;
 
-  @Index('ix_requests_category')
   @Column({ type: 'text' })
   category: RequestCategory;
 
-  @Index('ix_requests_channel')
   @Column({ type: 'text' })
   channel: RequestChannel;
 

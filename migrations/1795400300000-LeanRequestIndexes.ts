@@ -1,0 +1,26 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Drops four indexes on requests that cost every write and served no read: agency_id leads the
+ * unique (agency_id, reference) index already, and type, category and channel have four to six
+ * values each, so lists filtered by them walk the sent_at index instead. Seventeen indexes made a
+ * bulk import spend most of its time in index upkeep.
+ */
+const DROPPED: [name: string, column: string][] = [
+  ['ix_requests_agency_id', 'agency_id'],
+  ['ix_requests_type', 'type'],
+  ['ix_requests_category', 'category'],
+  ['ix_requests_channel', 'channel'],
+];
+
+export class LeanRequestIndexes1795400300000 implements MigrationInterface {
+  name = 'LeanRequestIndexes1795400300000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    for (const [name] of DROPPED) await q.query(`DROP INDEX "${name}"`);
+  }
+
+  public async down(q: QueryRunner): Promise<void> {
+    for (const [name, column] of DROPPED) await q.query(`CREATE INDEX "${name}" ON "requests" ("${column}")`);
+  }
+}
