@@ -165,15 +165,14 @@ export class RequestsImportService {
 
   /** Rows of one (agency, reference) name one request: they must agree on everything but the item. */
   private async conflicts(runner: QueryRunner): Promise<ImportError[]> {
-    const rows: { line: number; first_line: number; reference: string; differs: boolean }[] = await runner.query(`
-      SELECT line, reference, first_value(line) OVER w AS first_line,
-             (platform, type, category, channel, sent_at, status, outcome, first_response_at, resolved_at)
-               IS DISTINCT FROM first_value((platform, type, category, channel, sent_at, status, outcome, first_response_at, resolved_at)) OVER w AS differs
-      FROM import_rows WINDOW w AS (PARTITION BY agency, reference ORDER BY line)
-      ORDER BY line`);
-    return rows
-      .filter((r) => r.differs)
-      .map((r) => ({
+    const rows: { line: number; first_line: number; reference: string }[] = await runner.query(`
+      SELECT line, reference, first_line FROM (
+        SELECT line, reference, first_value(line) OVER w AS first_line,
+               (platform, type, category, channel, sent_at, status, outcome, first_response_at, resolved_at)
+                 IS DISTINCT FROM first_value((platform, type, category, channel, sent_at, status, outcome, first_response_at, resolved_at)) OVER w AS differs
+        FROM import_rows WINDOW w AS (PARTITION BY agency, reference ORDER BY line)) r
+      WHERE differs ORDER BY line`);
+    return rows.map((r) => ({
         line: r.line,
         field: 'reference',
         message: `reference '${r.reference}' is already used on line ${r.first_line} for a request with other details (one reference names one request)`,
