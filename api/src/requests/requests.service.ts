@@ -89,18 +89,22 @@ const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
 /**
  * A request as toRequestResponse makes it, written by PostgreSQL for the list (a test holds the two
  * equal). `withUrls` false leaves the items' URLs out, as visibleTo does for roles without content:urls.
+ * row_to_json over named columns: json_build_object looked up the type of each of its arguments on
+ * every row, and cost PostgreSQL a third more.
  */
-const requestJson = (withUrls: boolean) => `json_build_object(
-  'id', r.id, 'platformId', r.platform_id, 'agencyId', r.agency_id, 'type', r.type, 'category', r.category,
-  'channel', r.channel, 'reference', r.reference, 'platformRef', r.platform_ref, 'sentAt', ${isoTime('r.sent_at')},
-  'dueAt', ${isoTime('r.due_at')}, 'status', r.status, 'outcome', r.outcome, 'firstResponseAt', ${isoTime('r.first_response_at')},
-  'resolvedAt', ${isoTime('r.resolved_at')},
-  'overdue', coalesce(r.status = 'sent' AND r.first_response_at IS NULL AND r.due_at < now(), false),
-  'notes', r.notes,
-  'items', (SELECT coalesce(json_agg(json_build_object('id', i.id, 'url', ${withUrls ? 'i.url' : 'NULL'}, 'contentHash', i.content_hash,
-              'state', i.state, 'checkedAt', ${isoTime('i.checked_at')}) ORDER BY i.id), '[]')
-            FROM request_items i WHERE i.request_id = r.id),
-  'createdById', r.created_by_id, 'version', r.version, 'createdAt', ${isoTime('r.created_at')}, 'updatedAt', ${isoTime('r.updated_at')})`;
+const requestJson = (withUrls: boolean) => `(SELECT row_to_json(j) FROM (SELECT
+  r.id AS "id", r.platform_id AS "platformId", r.agency_id AS "agencyId", r.type AS "type", r.category AS "category",
+  r.channel AS "channel", r.reference AS "reference", r.platform_ref AS "platformRef", ${isoTime('r.sent_at')} AS "sentAt",
+  ${isoTime('r.due_at')} AS "dueAt", r.status AS "status", r.outcome AS "outcome", ${isoTime('r.first_response_at')} AS "firstResponseAt",
+  ${isoTime('r.resolved_at')} AS "resolvedAt",
+  coalesce(r.status = 'sent' AND r.first_response_at IS NULL AND r.due_at < now(), false) AS "overdue",
+  r.notes AS "notes",
+  (SELECT coalesce(json_agg(i ORDER BY i.id), '[]') FROM (
+     SELECT i.id AS "id", ${withUrls ? 'i.url' : 'NULL::text'} AS "url", i.content_hash AS "contentHash", i.state AS "state",
+            ${isoTime('i.checked_at')} AS "checkedAt"
+     FROM request_items i WHERE i.request_id = r.id) i) AS "items",
+  r.created_by_id AS "createdById", r.version AS "version", ${isoTime('r.created_at')} AS "createdAt",
+  ${isoTime('r.updated_at')} AS "updatedAt") j)`;
 const REQUEST_JSON = { withUrls: requestJson(true), withoutUrls: requestJson(false) };
 
 @Injectable()
