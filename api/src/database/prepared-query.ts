@@ -2,8 +2,11 @@ import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import type { DataSource } from 'typeorm';
 
-/** Statements kept prepared on one connection at most; past this, a query is parsed each time. */
-export const PREPARED_PER_CONNECTION = 200;
+/**
+ * Statements kept prepared on one connection at most; past this, a query is parsed each time. The
+ * requests page with its plan holds about 100 KB of the server's memory per connection.
+ */
+export const PREPARED_PER_CONNECTION = 50;
 
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
@@ -22,7 +25,8 @@ function nameOf(sql: string): string {
 
 /**
  * Runs `sql` as a named prepared statement of the connection it gets, so that PostgreSQL parses it
- * once per connection instead of on every call. For hot queries whose text is long and whose shape
+ * once per connection instead of on every call, and after five calls plans it once too (when the
+ * plan does not depend on the parameters' values). For hot queries whose text is long and whose shape
  * repeats (the requests list: parsing its JSON expression cost PostgreSQL as much as running it).
  * The text names the statement, so different queries never share a name.
  */

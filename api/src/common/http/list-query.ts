@@ -105,7 +105,7 @@ export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
 /** A page already serialised: the JSON array, how many records it holds, and the total. */
 export type JsonPage = [body: string, count: number, total: number];
 
-/** The SQL of one list query: its page (with its bounds as the last two parameters) and its rows for the total. */
+/** The SQL of one list query: its rows in order (the page's bounds still to add), and its rows for the total. */
 interface ListSql {
   page: [sql: string, params: unknown[]];
   rows: [sql: string, params: unknown[]];
@@ -135,14 +135,15 @@ export async function findJsonPage<T extends ObjectLiteral>(
     const qb = from();
     // As text: the driver would otherwise parse the json only for it to be written out again.
     const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
-    // The page's bounds as parameters, so that one prepared statement serves every page.
-    built = { page: [`${sql} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, params], rows: rowsOf(qb) };
+    built = { page: [sql, params], rows: rowsOf(qb) };
     if (listSql.size >= LIST_SQL_KEPT) listSql.clear();
     listSql.set(key, built);
   }
   const [page, params] = built.page;
+  // The bounds written in (they are checked whole numbers): as parameters, PostgreSQL could not judge
+  // the page's cost without them, and so planned the statement again on every call.
   const [rows, total] = await Promise.all([
-    queryPrepared<{ json: string }>(dataSource, page, [...params, pageSize(list), list.range[0]]),
+    queryPrepared<{ json: string }>(dataSource, `${page} LIMIT ${pageSize(list)} OFFSET ${list.range[0]}`, params),
     countUpTo(dataSource, ...built.rows),
   ]);
   return [`[${rows.map((r) => r.json).join(',')}]`, rows.length, total];
