@@ -67,6 +67,9 @@ export function configureApp(app: INestApplication, options: AppSetupOptions = {
   app.useLogger(new NestPinoLogger(logger));
   app.use(requestLogging(logger));
   app.use(secureHeaders());
+  // No ETag on API answers: express hashed every body for it (a list page is tens of kilobytes), and
+  // answers behind a token are not cached anyway. The console's files keep theirs (serve-static).
+  (app as NestExpressApplication).set('etag', false);
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(resolve(webRoot, 'index.html'))) serveWebConsole(app as NestExpressApplication, webRoot);
   app.setGlobalPrefix('api');

@@ -113,8 +113,9 @@ interface ListSql {
 
 // Building the requests page's query through TypeORM was about a tenth of the app's work on a list
 // call; the same list query (a screen's refresh, the next page) reuses the text it built.
+// Kept per record expression first: the same (long) string every call, so the lookup does not read it.
 const LIST_SQL_KEPT = 1_000;
-const listSql = new Map<string, ListSql>();
+const listSql = new Map<string, Map<string, ListSql>>();
 
 /**
  * Like findPage, but PostgreSQL writes each record's JSON (`json`, an expression over the query's
@@ -129,15 +130,17 @@ export async function findJsonPage<T extends ObjectLiteral>(
   spec: ListSpec<T>,
   json: string,
 ): Promise<JsonPage> {
-  const key = JSON.stringify([spec.resource, json, list.sort, list.filter]);
-  let built = listSql.get(key);
+  let kept = listSql.get(json);
+  if (!kept) listSql.set(json, (kept = new Map()));
+  const key = JSON.stringify([spec.resource, list.sort, list.filter]);
+  let built = kept.get(key);
   if (!built) {
     const qb = from();
     // As text: the driver would otherwise parse the json only for it to be written out again.
     const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
     built = { page: [sql, params], rows: rowsOf(qb) };
-    if (listSql.size >= LIST_SQL_KEPT) listSql.clear();
-    listSql.set(key, built);
+    if (kept.size >= LIST_SQL_KEPT) kept.clear();
+    kept.set(key, built);
   }
   const [page, params] = built.page;
   // The bounds written in (they are checked whole numbers): as parameters, PostgreSQL could not judge
