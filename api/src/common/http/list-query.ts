@@ -156,10 +156,12 @@ export async function findJsonPage<T extends ObjectLiteral>(
 export const EXACT_COUNT_LIMIT = 10_000;
 
 // An estimate is an estimate: the same list query reuses it for a few seconds instead of asking the
-// planner again on every page (a round trip that was a fifth of a list request's work).
+// planner again on every page (a round trip that was a fifth of a list request's work). Past that, the
+// old estimate still answers while one call asks again: when they all asked at once, each asking took a
+// second connection from the pool, and the calls behind them waited (the list's slowest hundredth).
 const ESTIMATE_TTL_MS = 5_000;
 const ESTIMATES_KEPT = 1_000;
-const largeEstimates = new Map<string, { estimate: number; until: number }>();
+const largeEstimates = new Map<string, { estimate: number; until: number; refreshing: boolean }>();
 
 /** The list's rows, unsorted and unpaged, as ids: what its total counts. */
 const rowsOf = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): [string, unknown[]] =>
@@ -170,10 +172,20 @@ const rowsOf = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): [string, un
  * would cost more than the page itself, so past EXACT_COUNT_LIMIT the total is PostgreSQL's estimate
  * for the same query.
  */
-async function countUpTo(dataSource: DataSource, sql: string, params: unknown[]): Promise<number> {
+function countUpTo(dataSource: DataSource, sql: string, params: unknown[]): Promise<number> {
   const key = `${sql}\u0000${JSON.stringify(params)}`;
   const known = largeEstimates.get(key);
-  if (known && known.until > Date.now()) return known.estimate;
+  if (known) {
+    if (known.until <= Date.now() && !known.refreshing) {
+      known.refreshing = true;
+      totalOf(dataSource, sql, params, key).catch(() => largeEstimates.delete(key));
+    }
+    return Promise.resolve(known.estimate);
+  }
+  return totalOf(dataSource, sql, params, key);
+}
+
+async function totalOf(dataSource: DataSource, sql: string, params: unknown[], key: string): Promise<number> {
   const runner = dataSource.createQueryRunner();
   try {
     // Planning is cheap: when the estimate is far past the limit, counting would only confirm it.
@@ -181,9 +193,10 @@ async function countUpTo(dataSource: DataSource, sql: string, params: unknown[])
     const estimate = Math.round(plan[0].Plan['Plan Rows']);
     if (estimate > 10 * EXACT_COUNT_LIMIT) {
       if (largeEstimates.size >= ESTIMATES_KEPT) largeEstimates.clear();
-      largeEstimates.set(key, { estimate, until: Date.now() + ESTIMATE_TTL_MS });
+      largeEstimates.set(key, { estimate, until: Date.now() + ESTIMATE_TTL_MS, refreshing: false });
       return estimate;
     }
+    largeEstimates.delete(key);
     const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`, params);
     return n <= EXACT_COUNT_LIMIT ? n : Math.max(n, estimate);
   } finally {
