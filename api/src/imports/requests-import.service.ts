@@ -173,10 +173,10 @@ export class RequestsImportService {
         FROM import_rows WINDOW w AS (PARTITION BY agency, reference ORDER BY line)) r
       WHERE differs ORDER BY line`);
     return rows.map((r) => ({
-        line: r.line,
-        field: 'reference',
-        message: `reference '${r.reference}' is already used on line ${r.first_line} for a request with other details (one reference names one request)`,
-      }));
+      line: r.line,
+      field: 'reference',
+      message: `reference '${r.reference}' is already used on line ${r.first_line} for a request with other details (one reference names one request)`,
+    }));
   }
 
   /** Writes the new requests with their items, timeline events and item states. */

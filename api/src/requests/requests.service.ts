@@ -90,7 +90,7 @@ const isoTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY
  * A request as toRequestResponse makes it, written by PostgreSQL for the list (a test holds the two
  * equal). `withUrls` false leaves the items' URLs out, as visibleTo does for roles without content:urls.
  * row_to_json over named columns: json_build_object looked up the type of each of its arguments on
- * every row, and cost PostgreSQL a third more.
+ * every row, which made the query about a third slower.
  */
 const requestJson = (withUrls: boolean) => `(SELECT row_to_json(j) FROM (SELECT
   r.id AS "id", r.platform_id AS "platformId", r.agency_id AS "agencyId", r.type AS "type", r.category AS "category",

@@ -157,8 +157,8 @@ export const EXACT_COUNT_LIMIT = 10_000;
 
 // An estimate is an estimate: the same list query reuses it for a few seconds instead of asking the
 // planner again on every page (a round trip that was a fifth of a list request's work). Past that, the
-// old estimate still answers while one call asks again: when they all asked at once, each asking took a
-// second connection from the pool, and the calls behind them waited (the list's slowest hundredth).
+// old estimate still answers while one call asks again: when every call under way asked at once, each
+// took a second connection from the pool, and the calls behind them waited.
 const ESTIMATE_TTL_MS = 5_000;
 const ESTIMATES_KEPT = 1_000;
 const largeEstimates = new Map<string, { estimate: number; until: number; refreshing: boolean }>();
