@@ -10,7 +10,8 @@ export const PREPARED_PER_CONNECTION = 50;
 
 const preparedOn = new WeakMap<PoolClient, Set<string>>();
 
-// A statement's name is a digest of its text; the same text (callers keep theirs) is digested once.
+// A statement's name is a digest of its text, taken once per text: looking the text up costs far less
+// than digesting it again.
 const NAMES_KEPT = 1_000;
 const names = new Map<string, string>();
 function nameOf(sql: string): string {
