@@ -1,0 +1,43 @@
+import type { RequestStatus } from './vocabulary';
+
+/**
+ * Which requests count, and which are overdue (docs/domain.md, "Metrics"). Each rule is written here
+ * once as a TypeScript predicate and once as the SQL fragment that every query uses; a unit test
+ * holds the two equal, and the e2e tests hold the SQL to the endpoints.
+ */
+
+/** Statuses that never count: a draft was never sent, a withdrawn request was taken back. */
+export const UNCOUNTED_STATUSES = ['draft', 'withdrawn'] as const satisfies readonly RequestStatus[];
+
+export interface CountedFields {
+  status: RequestStatus;
+  sentAt: Date | null;
+}
+
+/** A request counts in the statistics when it was sent and neither withdrawn nor still a draft. */
+export const isCounted = (r: CountedFields): boolean =>
+  !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status) && r.sentAt !== null;
+
+/** isCounted in SQL, over the requests table aliased `r` (snake_case columns). */
+export const countedSql = (r = 'r'): string =>
+  `${r}.status NOT IN (${UNCOUNTED_STATUSES.map((s) => `'${s}'`).join(', ')}) AND ${r}.sent_at IS NOT NULL`;
+
+export interface OverdueFields extends CountedFields {
+  dueAt: Date | null;
+  firstResponseAt: Date | null;
+}
+
+/** Answered as of `asOf`: a platform-originated event at or before it. */
+export const isAnswered = (r: Pick<OverdueFields, 'firstResponseAt'>, asOf: Date): boolean =>
+  r.firstResponseAt !== null && r.firstResponseAt <= asOf;
+
+/** Overdue as of `asOf`: counted, sent by then, unanswered at `asOf`, and `asOf` past the deadline. */
+export const isOverdue = (r: OverdueFields, asOf: Date): boolean =>
+  isCounted(r) && r.sentAt! <= asOf && r.dueAt !== null && r.dueAt < asOf && !isAnswered(r, asOf);
+
+/**
+ * isOverdue in SQL over the requests table aliased `r`; `asOf` is an SQL expression (a parameter
+ * such as `$1` or `:asOf`, or `now()`).
+ */
+export const overdueSql = (asOf: string, r = 'r'): string =>
+  `(${countedSql(r)} AND ${r}.sent_at <= ${asOf} AND ${r}.due_at < ${asOf} AND (${r}.first_response_at IS NULL OR ${r}.first_response_at > ${asOf}))`;

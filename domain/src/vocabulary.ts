@@ -1,0 +1,80 @@
+/**
+ * The product's vocabulary (docs/domain.md). These strings are part of the HTTP contract, the
+ * database's check constraints and the CSV format; their labels in each language are in ./i18n.
+ */
+export const REQUEST_TYPES = ['removal', 'blocking', 'investigation', 'preservation'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
+
+export const REQUEST_CATEGORIES = ['ncii', 'deepfake_sexual', 'csam', 'sextortion', 'grooming', 'other'] as const;
+export type RequestCategory = (typeof REQUEST_CATEGORIES)[number];
+
+export const REQUEST_CHANNELS = ['email', 'web_form', 'portal', 'api', 'letter', 'in_person'] as const;
+export type RequestChannel = (typeof REQUEST_CHANNELS)[number];
+
+export const REQUEST_STATUSES = ['draft', 'sent', 'acknowledged', 'resolved', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const REQUEST_OUTCOMES = ['removed', 'partially_removed', 'refused', 'data_provided', 'no_action'] as const;
+export type RequestOutcome = (typeof REQUEST_OUTCOMES)[number];
+
+/** Outcomes that count as content taken down (the removal medians). */
+export const REMOVAL_OUTCOMES = ['removed', 'partially_removed'] as const satisfies readonly RequestOutcome[];
+
+export const ITEM_STATES = ['pending', 'removed', 'still_online', 'geo_blocked', 'not_found'] as const;
+export type ItemState = (typeof ITEM_STATES)[number];
+
+/** Events the platform originates: each one is a response. */
+export const PLATFORM_EVENT_KINDS = ['acknowledged', 'info_requested', 'outcome', 'refused'] as const;
+/** Events the regulator originates. */
+export const REGULATOR_EVENT_KINDS = ['sent', 'reminder_sent', 'escalated', 'note', 'item_checked', 'withdrawn'] as const;
+export const EVENT_KINDS = [...PLATFORM_EVENT_KINDS, ...REGULATOR_EVENT_KINDS] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const isPlatformOriginated = (kind: EventKind): boolean => (PLATFORM_EVENT_KINDS as readonly string[]).includes(kind);
+
+export const CONSULTATION_FORMATS = ['in_person', 'video', 'call', 'letter', 'email'] as const;
+export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];
+
+export const ACTION_OWNER_SIDES = ['platform', 'regulator'] as const;
+export type ActionOwnerSide = (typeof ACTION_OWNER_SIDES)[number];
+
+export const ACTION_STATES = ['open', 'done', 'missed'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
+
+export const ROLES = ['admin', 'regulator', 'analyst', 'liaison'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const AGENCY_KINDS = ['regulator', 'police', 'ngo', 'other'] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+export const REPORT_KINDS = ['compliance', 'consultation_brief'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];
+
+export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
+export type ReportStatus = (typeof REPORT_STATUSES)[number];
+
+export const JOB_RUN_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
+export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
+
+/** Every enum by the name its labels go under (`enums.<name>.<value>` in each language). */
+export const ENUMS = {
+  type: REQUEST_TYPES,
+  category: REQUEST_CATEGORIES,
+  channel: REQUEST_CHANNELS,
+  status: REQUEST_STATUSES,
+  outcome: REQUEST_OUTCOMES,
+  itemState: ITEM_STATES,
+  eventKind: EVENT_KINDS,
+  format: CONSULTATION_FORMATS,
+  ownerSide: ACTION_OWNER_SIDES,
+  actionState: ACTION_STATES,
+  role: ROLES,
+  agencyKind: AGENCY_KINDS,
+  reportStatus: REPORT_STATUSES,
+  reportKind: REPORT_KINDS,
+} as const;
+
+export type EnumName = keyof typeof ENUMS;
+export type EnumValue<N extends EnumName> = (typeof ENUMS)[N][number];
+/** Labels for every value of every enum, in one language. */
+export type EnumLabels = { [N in EnumName]: Record<EnumValue<N>, string> };
