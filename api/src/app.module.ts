@@ -9,6 +9,7 @@ import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { rateLimits } from './auth/rate-limits';
+import { ConstraintCatalog } from './common/errors/constraint-catalog';
 import { Environment } from './config/environment';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
@@ -71,6 +72,7 @@ export class AppModule {
         { provide: Environment, useValue: env },
         { provide: SEED_DEMO, useValue: options.seedDemo },
         ShutdownState,
+        ConstraintCatalog,
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         StartupDataService,
       ],

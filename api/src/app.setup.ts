@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { type INestApplication, ValidationPipe } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import type { DestinationStream, Logger } from 'pino';
+import { ConstraintCatalog } from './common/errors/constraint-catalog';
 import { HttpErrorFilter } from './common/errors/http-error.filter';
+import { CodedValidationPipe } from './common/errors/validation';
 import { PlainInputPipe } from './common/http/plain-input.pipe';
 import { Environment } from './config/environment';
 import { createLogger, NestPinoLogger, requestLogging } from './logging/logger';
@@ -75,17 +77,8 @@ export function configureApp(app: INestApplication, options: AppSetupOptions = {
   app.setGlobalPrefix('api');
   // Only the configured origins may call from a browser; the console is served from the same origin.
   app.enableCors({ origin: env.CORS_ORIGINS, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
-  app.useGlobalPipes(
-    new PlainInputPipe(),
-    new ValidationPipe({
-      whitelist: true,
-      forbidNonWhitelisted: true,
-      transform: true,
-      // "property x should not exist" names the unknown field; keep the messages as they are.
-      stopAtFirstError: true,
-    }),
-  );
-  app.useGlobalFilters(new HttpErrorFilter());
+  app.useGlobalPipes(new PlainInputPipe(), new CodedValidationPipe());
+  app.useGlobalFilters(new HttpErrorFilter(app.get(ConstraintCatalog)));
 
   if (env.API_DOCS ?? env.NODE_ENV !== 'production') {
     const document = SwaggerModule.createDocument(

@@ -82,7 +82,7 @@ describe('CSV import', () => {
       'Image Removal Support Network,"BROKEN,x,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,',
     ].join('\n');
     const res = await importCsv(bad).expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', created: 0, skipped: 0, message: expect.stringMatching(/rows have errors; nothing was imported$/) });
+    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'import.rows_invalid', created: 0, skipped: 0, message: expect.stringMatching(/rows have errors; nothing was imported$/) });
     expect(res.body.errors).toEqual([
       { line: 3, field: 'agency', message: 'agency is required' },
       { line: 4, field: 'sentAt', message: 'sentAt must be an ISO-8601 date and time, e.g. 2024-03-01T09:30:00Z' },
@@ -95,7 +95,9 @@ describe('CSV import', () => {
     expect((await importCsv(clash).expect(400)).body.errors).toEqual([
       { line: 3, field: 'reference', message: "reference 'CLASH' is already used on line 2 for a request with other details (one reference names one request)" },
     ]);
-    expect((await importCsv('agency,reference\nA,B').expect(400)).body.errors[0]).toEqual({ line: 1, message: `the header must be exactly: ${HEADER}` });
+    const wrongHeader = (await importCsv('agency,reference\nA,B').expect(400)).body;
+    expect(wrongHeader.errors[0]).toEqual({ line: 1, field: 'header', message: `the header must be exactly: ${HEADER}` });
+    expect(wrongHeader.code).toBe('import.unknown_column');
     await importCsv('{}', 'application/json').expect(415);
     await t.http.post('/api/imports/requests').set('Authorization', `Bearer ${await t.token('analyst')}`).set('Content-Type', 'text/csv').send(GOOD).expect(403);
     expect(await snapshot()).toEqual(before);

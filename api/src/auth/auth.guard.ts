@@ -1,9 +1,10 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { type Actor, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
 import { can, type Permission } from './permissions';
 import { UsersService } from '../users/users.service';
+import { DomainError } from '../common/errors/domain-error';
 
 /** Global guard: a valid bearer token of an active user, then the route's permission. */
 @Injectable()
@@ -20,22 +21,22 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest();
     const [scheme, token] = String(request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a Bearer token is required');
+    if (scheme !== 'Bearer' || !token) throw new DomainError('auth.token_required', 'a Bearer token is required');
     let payload: { sub: number };
     try {
       payload = await this.jwt.verifyAsync(token);
     } catch {
-      throw new UnauthorizedException('the token is invalid or has expired');
+      throw new DomainError('auth.token_invalid', 'the token is invalid or has expired');
     }
     // Looked up on every request so that a deactivated account or a changed role takes effect at once.
     const user = await this.users.findActive(payload.sub);
-    if (!user) throw new UnauthorizedException('the account no longer exists or is deactivated');
+    if (!user) throw new DomainError('auth.account_inactive', 'the account no longer exists or is deactivated');
     const actor: Actor = { id: user.id, email: user.email, role: user.role };
     request.user = actor;
 
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets) ?? 'records:read';
     if (!can(actor.role, permission)) {
-      throw new ForbiddenException(`the ${actor.role} role may not do this (needs ${permission})`);
+      throw new DomainError('auth.forbidden', `the ${actor.role} role may not do this (needs ${permission})`, undefined, { role: actor.role, permission });
     }
     return true;
   }

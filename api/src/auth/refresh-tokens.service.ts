@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Environment } from '../config/environment';
 import type { Role } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
+import { DomainError } from '../common/errors/domain-error';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -52,7 +53,7 @@ export class RefreshTokensService {
       return { userId: row.userId, role: row.role, refreshToken: await this.issue(row.userId, em) };
     });
     // Thrown after the transaction, so that the revocation on reuse is committed, not rolled back.
-    if ('refused' in outcome) throw new UnauthorizedException(outcome.refused);
+    if ('refused' in outcome) throw new DomainError('auth.refresh_refused', outcome.refused ?? 'the session has ended; sign in again');
     return outcome;
   }
 

@@ -1,10 +1,11 @@
-import { HttpException, HttpStatus, Injectable, UnauthorizedException } from '@nestjs/common';
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Environment } from '../config/environment';
 import type { User } from '../users/user.entity';
+import { DomainError } from '../common/errors/domain-error';
 
 type Account = Pick<User, 'id' | 'email' | 'role'> & { passwordHash: string; lockedUntil: Date | null };
 
@@ -27,14 +28,14 @@ export class SignInService {
     )) as Account[];
     // Hashing runs even for unknown emails, so the answer's timing does not tell which emails exist.
     const ok = await argon2.verify(account?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
-    if (!account) throw new UnauthorizedException('email or password is wrong');
+    if (!account) throw wrongCredentials();
     if (account.lockedUntil && account.lockedUntil > new Date()) throw locked(account.lockedUntil);
     if (ok) {
       await this.dataSource.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND failed_logins > 0', [account.id]);
       return { id: account.id, email: account.email, role: account.role };
     }
     await this.recordFailure(account.id);
-    throw new UnauthorizedException('email or password is wrong');
+    throw wrongCredentials();
   }
 
   /** One atomic UPDATE, so that concurrent failures on two instances are all counted. */
@@ -52,11 +53,14 @@ export class SignInService {
   }
 }
 
+const wrongCredentials = () => new DomainError('auth.wrong_credentials', 'email or password is wrong');
+
 const locked = (until: Date) =>
   new HttpException(
     {
       statusCode: HttpStatus.LOCKED,
       error: 'Locked',
+      code: 'auth.locked',
       message: `this account is locked after too many failed sign-ins, until ${until.toISOString()}; an admin can unlock it`,
       lockedUntil: until.toISOString(),
     },

@@ -100,16 +100,16 @@ export class ConsultationsService {
 
   private async checkReferences(em: EntityManager, dto: ConsultationInputDto): Promise<void> {
     if (!(await em.exists(Platform, { where: { id: dto.platformId } }))) {
-      throw invalid('platformId', `${dto.platformId} does not match any platform`);
+      throw invalid('platformId', `${dto.platformId} does not match any platform`, 'record.unknown_reference');
     }
     const ids = [...new Set(dto.requestIds ?? [])];
     if (ids.length === 0) return;
     const found = await em.find(PlatformRequest, { where: { id: In(ids) }, select: { id: true, platformId: true } });
     for (const id of ids) {
       const request = found.find((r) => r.id === id);
-      if (!request) throw invalid('requestIds', `${id} does not match any request`);
+      if (!request) throw invalid('requestIds', `${id} does not match any request`, 'record.unknown_reference');
       if (request.platformId !== dto.platformId) {
-        throw invalid('requestIds', `request ${id} was sent to another platform than this consultation's`);
+        throw invalid('requestIds', `request ${id} was sent to another platform than this consultation's`, 'consultation.platform_mismatch', { id });
       }
     }
   }
@@ -142,7 +142,7 @@ export class ConsultationsService {
     const existing = new Set((consultation.actionItems ?? []).map((a) => a.id));
     items.forEach((item, i) => {
       if (item.id !== undefined && !existing.has(item.id)) {
-        throw invalid(`actionItems[${i}].id`, `${item.id} is not an action item of this consultation`);
+        throw invalid(`actionItems[${i}].id`, `${item.id} is not an action item of this consultation`, 'consultation.unknown_action_item', { id: item.id });
       }
     });
     const kept = new Set(items.map((a) => a.id));

@@ -1,11 +1,12 @@
 import { PassThrough, type Readable } from 'node:stream';
-import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req, UnsupportedMediaTypeException } from '@nestjs/common';
+import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { CSV_COLUMNS } from './import-row';
 import { type ImportResult, RequestsImportService } from './requests-import.service';
+import { DomainError } from '../common/errors/domain-error';
 
 const TEMPLATE = `${CSV_COLUMNS.join(',')}
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/1,,
@@ -15,7 +16,7 @@ Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,em
 /** The uploaded file of a multipart form, as a stream (never held in memory whole). A malformed form is a 400. */
 function multipartFile(req: Request): Promise<Readable> {
   return new Promise((ok, fail) => {
-    const malformed = (err: Error) => new BadRequestException(`file cannot be read: the multipart form is malformed (${err.message})`);
+    const malformed = (err: Error) => new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
     let form: busboy.Busboy;
     try {
       form = busboy({ headers: req.headers, limits: { files: 1 } });
@@ -30,7 +31,7 @@ function multipartFile(req: Request): Promise<Readable> {
       ok(file.pipe(out));
     });
     form.on('error', (err) => fail(malformed(err as Error)));
-    form.on('close', () => fail(new BadRequestException('file is missing: send the CSV in a form field named file')));
+    form.on('close', () => fail(new DomainError('import.file_missing', 'file is missing: send the CSV in a form field named file', 'file')));
     req.pipe(form);
   });
 }
@@ -55,11 +56,12 @@ export class ImportsController {
     let input: Readable;
     if (type.startsWith('multipart/form-data')) input = await multipartFile(req);
     else if (/^(text\/csv|text\/plain|application\/octet-stream)/.test(type)) input = req;
-    else throw new UnsupportedMediaTypeException('send the CSV as text/csv, or as a multipart form field named file');
+    else throw new DomainError('input.unsupported_media_type', 'send the CSV as text/csv, or as a multipart form field named file');
     const result = await this.imports.importCsv(input, actor);
     if (result.errors.length > 0) {
       const rows = new Set(result.errors.map((e) => e.line)).size;
-      throw new BadRequestException({ ...result, message: `${rows} row${rows === 1 ? ' has' : 's have'} errors; nothing was imported` });
+      const code = result.errors.some((e) => e.field === 'header') ? 'import.unknown_column' : 'import.rows_invalid';
+      throw new BadRequestException({ ...result, code, params: { rows }, message: `${rows} row${rows === 1 ? ' has' : 's have'} errors; nothing was imported` });
     }
     return result;
   }

@@ -112,7 +112,7 @@ export class RequestsImportService {
           header = false;
           const names = record.map((c) => c.trim());
           if (names.join(',') !== CSV_COLUMNS.join(',')) {
-            addError({ line: 1, message: `the header must be exactly: ${CSV_COLUMNS.join(',')}` });
+            addError({ line: 1, field: 'header', message: `the header must be exactly: ${CSV_COLUMNS.join(',')}` });
             break;
           }
           continue;

@@ -1,9 +1,10 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Public } from '../auth/auth.decorators';
 import { ShutdownState } from './shutdown-state';
+import { DomainError } from '../common/errors/domain-error';
 
 type Readiness = { status: 'ok'; database: 'up' };
 
@@ -34,11 +35,11 @@ export class HealthController {
   @ApiOperation({ summary: 'Ready to serve: the database answers and the process is not shutting down (else 503)' })
   @Get('ready')
   async ready(): Promise<Readiness> {
-    if (this.shutdown.draining) throw new ServiceUnavailableException('the server is shutting down');
+    if (this.shutdown.draining) throw new DomainError('server.shutting_down', 'the server is shutting down');
     try {
       await this.dataSource.query('SELECT 1');
     } catch {
-      throw new ServiceUnavailableException('the database is not reachable');
+      throw new DomainError('server.unavailable', 'the database is not reachable');
     }
     return { status: 'ok', database: 'up' };
   }

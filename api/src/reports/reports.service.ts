@@ -67,19 +67,19 @@ export class ReportsService implements BeforeApplicationShutdown {
       .where('rp.id = :id', { id })
       .getOne();
     if (!report) throw notFound('report', id);
-    if (report.status !== 'done') throw conflict(`report ${id} is ${report.status}; it can be downloaded once it is done`);
+    if (report.status !== 'done') throw conflict('report.not_ready', `report ${id} is ${report.status}; it can be downloaded once it is done`, { status: report.status });
     return { report, body: report[kind]! };
   }
 
   async queueCompliance(dto: CreateReportDto, actor: Actor | null, scheduleSlot: string | null = null): Promise<Report> {
     const from = new Date(dto.from);
     const to = new Date(dto.to);
-    if (from >= to) throw invalid('to', 'must be after from');
+    if (from >= to) throw invalid('to', 'must be after from', 'input.period_reversed');
     const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
     const platformIds = [...new Set(dto.platformIds ?? [])];
     if (platformIds.length) {
       const found = await this.dataSource.getRepository(Platform).countBy({ id: In(platformIds) });
-      if (found !== platformIds.length) throw invalid('platformIds', 'names a platform that does not exist');
+      if (found !== platformIds.length) throw invalid('platformIds', 'names a platform that does not exist', 'record.unknown_reference');
     }
     const title = dto.title ?? `Compliance report ${month(from)} to ${month(new Date(to.getTime() - 1))}`;
     return this.enqueue({ kind: 'compliance', title, periodFrom: from, periodTo: to, asOf, platformIds, agencyId: dto.agencyId ?? null, scheduleSlot }, actor);
@@ -87,7 +87,7 @@ export class ReportsService implements BeforeApplicationShutdown {
 
   async queueBrief(dto: CreateBriefDto, actor: Actor): Promise<Report> {
     const platform = await this.dataSource.getRepository(Platform).findOne({ where: { id: dto.platformId } });
-    if (!platform) throw invalid('platformId', `${dto.platformId} does not match any platform`);
+    if (!platform) throw invalid('platformId', `${dto.platformId} does not match any platform`, 'record.unknown_reference');
     const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
     return this.enqueue({ kind: 'consultation_brief', title: `Consultation brief: ${platform.name}`, asOf, platformIds: [platform.id] }, actor);
   }

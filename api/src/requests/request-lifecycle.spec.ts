@@ -66,9 +66,7 @@ describe('applyEvent', () => {
     expect(applyEvent(draft, { kind: 'withdrawn', occurredAt: t('2024-06-05T00:00:00Z') }, ctx).status).toBe('withdrawn');
     expect(applyEvent(sent, { kind: 'withdrawn', occurredAt: t('2024-06-05T00:00:00Z') }, ctx).status).toBe('withdrawn');
     const resolved = { ...sent, status: 'resolved' as const };
-    expect(errorOf(() => applyEvent(resolved, { kind: 'withdrawn', occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).code).toBe(
-      'conflict',
-    );
+    expect(errorOf(() => applyEvent(resolved, { kind: 'withdrawn', occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).status).toBe(409);
   });
 
   it('should change nothing for regulator events other than sent and withdrawn', () => {
@@ -80,7 +78,7 @@ describe('applyEvent', () => {
 
   it('should refuse an outcome on a draft with a message that says to send it first', () => {
     const err = errorOf(() => applyEvent(draft, { kind: 'outcome', outcome: 'removed', occurredAt: t('2024-06-05T00:00:00Z') }, ctx));
-    expect(err.code).toBe('conflict');
+    expect(err.status).toBe(409);
     expect(err.message).toMatch(/draft.*'sent'/);
   });
 
@@ -88,17 +86,17 @@ describe('applyEvent', () => {
     const resolved = { ...sent, status: 'resolved' as const, outcome: 'removed' as const };
     expect(applyEvent(resolved, { kind: 'note', occurredAt: t('2024-06-09T00:00:00Z') }, ctx)).toEqual({});
     const err = errorOf(() => applyEvent(resolved, { kind: 'acknowledged', occurredAt: t('2024-06-09T00:00:00Z') }, ctx));
-    expect(err.code).toBe('conflict');
+    expect(err.status).toBe(409);
     expect(err.message).toMatch(/resolved; only a note/);
   });
 
   it('should refuse a second sent event', () => {
-    expect(errorOf(() => applyEvent(sent, { kind: 'sent', occurredAt: t('2024-06-02T00:00:00Z') }, ctx)).code).toBe('conflict');
+    expect(errorOf(() => applyEvent(sent, { kind: 'sent', occurredAt: t('2024-06-02T00:00:00Z') }, ctx)).status).toBe(409);
   });
 
   it('should refuse an event dated before sentAt, naming occurredAt', () => {
     const err = errorOf(() => applyEvent(sent, { kind: 'acknowledged', occurredAt: t('2024-05-31T00:00:00Z') }, ctx));
-    expect(err.code).toBe('invalid');
+    expect(err.status).toBe(400);
     expect(err.message).toMatch(/^occurredAt is before the request was sent/);
   });
 

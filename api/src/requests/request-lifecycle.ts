@@ -1,11 +1,14 @@
-import { conflict, invalid } from '../common/errors/domain-error';
 import {
+  dueAt,
   type EventKind,
+  isClosed,
   isPlatformOriginated,
   type ItemState,
+  nextStatus,
   type RequestOutcome,
   type RequestStatus,
-} from './request.enums';
+} from '../../../domain/src';
+import { conflict, invalid } from '../common/errors/domain-error';
 
 /** The part of a request that its timeline drives. */
 export interface Lifecycle {
@@ -35,73 +38,64 @@ export interface LifecycleContext {
 /** How far ahead of the server's clock an event may be dated (clock skew between machines). */
 export const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 
-const HOUR_MS = 3600 * 1000;
 const earliest = (a: Date | null, b: Date) => (a && a <= b ? a : b);
 
 /** Throws unless the event's own fields fit together, whatever the request's state. */
 function checkShape(event: LifecycleEvent, ctx: LifecycleContext): void {
-  if (Number.isNaN(event.occurredAt.getTime())) throw invalid('occurredAt', 'must be an ISO-8601 date');
+  if (Number.isNaN(event.occurredAt.getTime())) throw invalid('occurredAt', 'must be an ISO-8601 date', 'input.not_a_date');
   if (event.occurredAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
-    throw invalid('occurredAt', 'cannot be in the future');
+    throw invalid('occurredAt', 'cannot be in the future', 'input.in_future');
   }
-  if (event.kind === 'outcome' && !event.outcome) throw invalid('outcome', "is required when kind is 'outcome'");
-  if (event.kind !== 'outcome' && event.outcome) throw invalid('outcome', "is only allowed when kind is 'outcome'");
+  if (event.kind === 'outcome' && !event.outcome) throw invalid('outcome', "is required when kind is 'outcome'", 'request.outcome_required');
+  if (event.kind !== 'outcome' && event.outcome) throw invalid('outcome', "is only allowed when kind is 'outcome'", 'request.outcome_not_allowed');
   const items = event.items ?? [];
   if (items.length > 0 && event.kind !== 'outcome' && event.kind !== 'item_checked') {
-    throw invalid('items', "can only be set with kind 'outcome' or 'item_checked'");
+    throw invalid('items', "can only be set with kind 'outcome' or 'item_checked'", 'request.items_not_allowed');
   }
   if (event.kind === 'item_checked' && items.length === 0) {
-    throw invalid('items', "must name at least one item when kind is 'item_checked'");
+    throw invalid('items', "must name at least one item when kind is 'item_checked'", 'request.items_required');
   }
   const seen = new Set<number>();
   items.forEach((item, i) => {
-    if (!ctx.itemIds.includes(item.id)) throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`);
-    if (seen.has(item.id)) throw invalid(`items[${i}].id`, `${item.id} is listed twice`);
+    if (!ctx.itemIds.includes(item.id)) throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`, 'request.unknown_item', { id: item.id });
+    if (seen.has(item.id)) throw invalid(`items[${i}].id`, `${item.id} is listed twice`, 'request.item_listed_twice', { id: item.id });
     seen.add(item.id);
   });
 }
 
-/** Throws unless the request's current status allows this kind of event. */
-function checkAllowed(request: Lifecycle, event: LifecycleEvent): void {
+/** Throws unless the lifecycle (the domain's transition table) lets the request's status take this event. */
+function checkAllowed(request: Lifecycle, event: LifecycleEvent): RequestStatus {
   const { status } = request;
-  if (event.kind === 'note') return;
-  if (status === 'resolved' || status === 'withdrawn') {
-    throw conflict(`the request is ${status}; only a note can be added to it`);
+  const next = nextStatus(status, event.kind);
+  if (next === null && isClosed(status)) {
+    throw conflict('request.closed', `the request is ${status}; only a note can be added to it`, { status });
   }
-  if (status === 'draft' && event.kind !== 'sent' && event.kind !== 'withdrawn') {
-    throw conflict(`the request is a draft; record a 'sent' event before '${event.kind}'`);
+  if (next === null && status === 'draft') {
+    throw conflict('request.draft_not_sent', `the request is a draft; record a 'sent' event before '${event.kind}'`, { kind: event.kind });
   }
-  if (status !== 'draft' && event.kind === 'sent') throw conflict('the request has already been sent');
-  if (request.sentAt && event.occurredAt < request.sentAt) {
-    throw invalid('occurredAt', `is before the request was sent (${request.sentAt.toISOString()})`);
+  if (next === null) throw conflict('request.already_sent', 'the request has already been sent');
+  if (event.kind !== 'note' && request.sentAt && event.occurredAt < request.sentAt) {
+    throw invalid('occurredAt', `is before the request was sent (${request.sentAt.toISOString()})`, 'request.before_sent');
   }
+  return next;
 }
 
 /**
- * The request's state machine: draft -> sent -> acknowledged -> resolved, withdrawn from any
- * unresolved state. Returns the fields the event changes; throws a 400 or 409 that says why not.
+ * Applies one event to the request (draft -> sent -> acknowledged -> resolved, withdrawn from any
+ * unresolved state: the domain's TRANSITIONS). Returns the fields the event changes; throws a 400 or
+ * 409 that says why not.
  */
 export function applyEvent(request: Lifecycle, event: LifecycleEvent, ctx: LifecycleContext): Partial<Lifecycle> {
   checkShape(event, ctx);
-  checkAllowed(request, event);
+  const status = checkAllowed(request, event);
   const at = event.occurredAt;
-  switch (event.kind) {
-    case 'sent':
-      return { status: 'sent', sentAt: at, dueAt: new Date(at.getTime() + ctx.slaHours * HOUR_MS) };
-    case 'withdrawn':
-      return { status: 'withdrawn' };
-    case 'outcome':
-    case 'refused':
-      return {
-        status: 'resolved',
-        outcome: event.kind === 'refused' ? 'refused' : event.outcome!,
-        resolvedAt: at,
-        firstResponseAt: earliest(request.firstResponseAt, at),
-      };
-    default:
-      if (isPlatformOriginated(event.kind)) {
-        return { status: 'acknowledged', firstResponseAt: earliest(request.firstResponseAt, at) };
-      }
-      return {};
+  if (event.kind === 'note') return {};
+  const patch: Partial<Lifecycle> = status === request.status && !isPlatformOriginated(event.kind) ? {} : { status };
+  if (event.kind === 'sent') return { ...patch, sentAt: at, dueAt: dueAt(at, ctx.slaHours) };
+  if (isPlatformOriginated(event.kind)) patch.firstResponseAt = earliest(request.firstResponseAt, at);
+  if (status === 'resolved') {
+    patch.outcome = event.kind === 'refused' ? 'refused' : event.outcome!;
+    patch.resolvedAt = at;
   }
+  return patch;
 }

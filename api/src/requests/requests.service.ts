@@ -132,7 +132,7 @@ export class RequestsService {
 
   async create(dto: CreateRequestDto, actor: Actor): Promise<PlatformRequest> {
     const sentAt = dto.sentAt ? new Date(dto.sentAt) : null;
-    if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalid('sentAt', 'cannot be in the future');
+    if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalid('sentAt', 'cannot be in the future', 'input.in_future');
     return this.store.create(
       actor,
       async (em) => {
@@ -159,12 +159,12 @@ export class RequestsService {
   update(id: number, dto: UpdateRequestDto, actor: Actor): Promise<PlatformRequest> {
     return this.store.update(id, dto.version, actor, async (request, em) => {
       if (request.status === 'resolved' || request.status === 'withdrawn') {
-        throw conflict(`the request is ${request.status} and can no longer be edited; add a note instead`);
+        throw conflict('request.not_draft', `the request is ${request.status} and can no longer be edited; add a note instead`, { status: request.status });
       }
       // Who, what and how fix the deadline: they may only change before the request is sent.
       if (request.status !== 'draft') {
         for (const field of ['platformId', 'agencyId', 'type', 'category'] as const) {
-          if (dto[field] !== request[field]) throw invalid(field, 'can only change while the request is a draft');
+          if (dto[field] !== request[field]) throw invalid(field, 'can only change while the request is a draft', 'request.field_locked');
         }
       } else {
         await this.platformOf(em, dto.platformId);
@@ -179,7 +179,7 @@ export class RequestsService {
   remove(id: number, actor: Actor): Promise<PlatformRequest> {
     return this.store.remove(id, actor, (request) => {
       if (request.status !== 'draft') {
-        throw conflict(`only draft requests can be deleted; this one is ${request.status} (withdraw it instead)`);
+        throw conflict('request.not_draft', `only draft requests can be deleted; this one is ${request.status} (withdraw it instead)`, { status: request.status });
       }
     });
   }
@@ -196,7 +196,7 @@ export class RequestsService {
   /** Records one timeline event and applies it to the request, atomically. A null actor is the system (a job). */
   async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null): Promise<RequestEvent> {
     if (actor && !isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
-      throw forbidden(`the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`);
+      throw forbidden('request.event_forbidden', `the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`, { role: actor.role, kind: dto.kind });
     }
     let eventId = 0;
     await this.store.update(
@@ -247,13 +247,13 @@ export class RequestsService {
 
   private async platformOf(em: EntityManager, id: number): Promise<Platform> {
     const platform = await em.findOne(Platform, { where: { id } });
-    if (!platform) throw invalid('platformId', `${id} does not match any platform`);
+    if (!platform) throw invalid('platformId', `${id} does not match any platform`, 'record.unknown_reference');
     return platform;
   }
 
   private async agencyOf(em: EntityManager, id: number): Promise<Agency> {
     const agency = await em.findOne(Agency, { where: { id } });
-    if (!agency) throw invalid('agencyId', `${id} does not match any agency`);
+    if (!agency) throw invalid('agencyId', `${id} does not match any agency`, 'record.unknown_reference');
     return agency;
   }
 
@@ -270,14 +270,14 @@ export class RequestsService {
     const existing = new Map((request.items ?? []).map((i) => [i.id, i]));
     items.forEach((item, i) => {
       if (item.id !== undefined && !existing.has(item.id)) {
-        throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`);
+        throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`, 'request.unknown_item', { id: item.id });
       }
     });
     const kept = new Set(items.map((i) => i.id).filter((id) => id !== undefined));
     const dropped = [...existing.keys()].filter((id) => !kept.has(id));
     if (dropped.length) {
       const checked = await em.count(RequestItemChange, { where: { itemId: In(dropped) } });
-      if (checked > 0) throw conflict('an item whose state has been recorded cannot be removed from the request');
+      if (checked > 0) throw conflict('request.item_checked', 'an item whose state has been recorded cannot be removed from the request');
       await em.delete(RequestItem, { id: In(dropped) });
     }
     for (const item of items.filter((i) => i.id !== undefined)) {

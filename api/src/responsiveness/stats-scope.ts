@@ -12,7 +12,7 @@ export interface StatsScope {
 const date = (field: string, value: unknown): Date | undefined => {
   if (value === undefined) return undefined;
   const d = new Date(String(value));
-  if (Number.isNaN(d.getTime())) throw invalid(field, 'must be an ISO-8601 date');
+  if (Number.isNaN(d.getTime())) throw invalid(field, 'must be an ISO-8601 date', 'input.not_a_date');
   return d;
 };
 
@@ -27,7 +27,7 @@ export function statsScope(query: StatsQueryDto): StatsScope {
   const from = date('from', query.from);
   const to = date('to', query.to);
   const asOf = parseAsOf(query.asOf);
-  if (from && to && from >= to) throw invalid('to', 'must be after from');
+  if (from && to && from >= to) throw invalid('to', 'must be after from', 'input.period_reversed');
   const params: unknown[] = [asOf];
   const conditions = [`r.status NOT IN ('draft', 'withdrawn')`, `r.sent_at <= $1`];
   const add = (sql: string, value: unknown) => {

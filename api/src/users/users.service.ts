@@ -78,7 +78,7 @@ export class UsersService {
     // Forgotten after the change is committed, so that no request caches the old account meanwhile.
     return this.store.update(id, dto.version, actor, (user) => {
       if (id === actor.id && (dto.role !== user.role || !dto.active)) {
-        throw conflict('you cannot change your own role or deactivate yourself; ask another admin');
+        throw conflict('user.self_change', 'you cannot change your own role or deactivate yourself; ask another admin');
       }
       Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
       if (passwordHash) user.passwordHash = passwordHash;
@@ -89,7 +89,7 @@ export class UsersService {
   remove(id: number, actor: Actor): Promise<User> {
     return this.store
       .remove(id, actor, () => {
-        if (id === actor.id) throw conflict('you cannot delete your own account');
+        if (id === actor.id) throw conflict('user.self_delete', 'you cannot delete your own account');
       })
       .finally(() => this.activeUsers.delete(id));
   }

@@ -1,48 +1,54 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import type { Logger as PinoLogger } from 'pino';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, type DomainErrorCode } from './domain-error';
-
-const STATUS: Record<DomainErrorCode, number> = {
-  invalid: HttpStatus.BAD_REQUEST,
-  not_found: HttpStatus.NOT_FOUND,
-  conflict: HttpStatus.CONFLICT,
-  forbidden: HttpStatus.FORBIDDEN,
-};
+import { ERROR_CODE_BY_STATUS, type ErrorParams, isErrorCode } from '../../../../domain/src';
+import type { ConstraintCatalog } from './constraint-catalog';
+import { DomainError } from './domain-error';
 
 const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
 
 interface PgError {
   code?: string;
-  detail?: string;
   table?: string;
+  column?: string;
   constraint?: string;
 }
 
-/** PostgreSQL refusals that come from bad input, as [status, message]; anything else is a server fault. */
-function fromPostgres(err: PgError): [number, string] | undefined {
-  const keys = /Key \(([^)]+)\)=/.exec(err.detail ?? '')?.[1]?.split(', ').map(camel) ?? [];
+/**
+ * PostgreSQL refusals that come from bad input, by SQLSTATE and the constraint they name (looked up
+ * in the catalog); anything else is a server fault.
+ */
+function fromPostgres(err: PgError, constraints: ConstraintCatalog | undefined): DomainError | undefined {
+  const named = constraints?.get(err.constraint);
+  const fields = named?.fields ?? [];
   switch (err.code) {
-    case '23505':
-      return [409, `${keys.at(-1) ?? 'record'} already exists (${keys.join(', ')} must be unique)`];
-    case '23001': // restrict_violation (ON DELETE RESTRICT)
-    case '23503': {
-      const referenced = /is not present in table "([^"]+)"/.exec(err.detail ?? '')?.[1];
-      if (referenced) return [400, `${keys[0] ?? 'reference'} does not match any ${referenced}`];
-      const from = /referenced from table "([^"]+)"/.exec(err.detail ?? '')?.[1];
-      return [409, `this record is still referenced by ${from ?? 'other records'}`];
+    case '23505': {
+      const field = fields.at(-1) ?? 'record';
+      return new DomainError('record.duplicate', `${field} already exists (${fields.join(', ')} must be unique)`, field);
     }
+    case '23001': // restrict_violation (ON DELETE RESTRICT)
+    case '23503':
+      // PostgreSQL names the referencing table when the new row refers to nothing, the referenced one when a delete is refused.
+      if (named && err.table === named.table) {
+        const field = fields[0] ?? 'reference';
+        return new DomainError('record.unknown_reference', `${field} does not match any ${named.references ?? 'record'}`, field);
+      }
+      return new DomainError('record.still_referenced', `this record is still referenced by ${named?.table ?? 'other records'}`, undefined, {
+        table: named?.table ?? '',
+      });
     case '23514':
-      return [400, `a value breaks the rule ${err.constraint ?? ''}`.trim()];
+      return new DomainError('record.rule_broken', `a value breaks the rule ${err.constraint ?? ''}`.trim(), undefined, {
+        constraint: err.constraint ?? '',
+      });
     case '23502':
-      return [400, `a required field is missing`];
+      return new DomainError('input.required', 'a required field is missing', err.column ? camel(err.column) : undefined);
     case '22P02':
     case '22007':
     case '22008':
     case '22003':
     case '22001':
-      return [400, 'a value has the wrong format or is out of range'];
+      return new DomainError('input.out_of_range', 'a value has the wrong format or is out of range');
     default:
       return undefined;
   }
@@ -78,47 +84,67 @@ const REASON: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-/** Every error leaves as {statusCode, error, message}, with no stack trace or SQL in it. */
+/** Every error leaves as {statusCode, error, code, message, field?, params?}, with no stack trace or SQL in it. */
 @Catch()
 export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
+  constructor(private readonly constraints?: ConstraintCatalog) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const req = host.switchToHttp().getRequest<Request & { id?: string; log?: PinoLogger }>();
-    const [statusCode, message] = this.describe(exception);
+    const error = this.describe(exception);
+    const statusCode = error.status;
     if (statusCode === 503) res.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_S));
     // Logged with the request's id (which the answer carries), so a user's report finds the line.
-    if (statusCode >= 500 && req.log) req.log.error({ err: exception }, message);
+    if (statusCode >= 500 && req.log) req.log.error({ err: exception }, error.message);
     else if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // Details an HttpException carries besides its message (an import's row errors) go along.
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;
-    const { statusCode: _s, error: _e, message: _m, ...details } = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
-    res.status(statusCode).json({ statusCode, error: REASON[statusCode] ?? 'Error', message, ...details });
+    const { statusCode: _s, error: _e, message: _m, code: _c, params: _p, ...details } =
+      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    res.status(statusCode).json({
+      statusCode,
+      error: REASON[statusCode] ?? 'Error',
+      code: error.code,
+      message: error.message,
+      ...(error.field !== undefined && { field: error.field }),
+      ...(error.params !== undefined && { params: error.params }),
+      ...details,
+    });
   }
 
-  private describe(exception: unknown): [number, string] {
-    if (exception instanceof DomainError) return [STATUS[exception.code], exception.message];
+  private describe(exception: unknown): DomainError {
+    if (exception instanceof DomainError) return exception;
     if (!(exception instanceof HttpException) && isDatabaseUnavailable(exception)) {
-      return [503, 'the database is unavailable at the moment; try again in a few seconds'];
+      return new DomainError('server.unavailable', 'the database is unavailable at the moment; try again in a few seconds');
     }
     if (exception instanceof HttpException && exception.cause instanceof SyntaxError) {
-      return [400, 'body is not valid JSON'];
+      return new DomainError('input.malformed_json', 'body is not valid JSON');
     }
-    if (exception instanceof HttpException) {
-      const body = exception.getResponse();
-      const message =
-        typeof body === 'string' ? body : (body as { message?: string | string[] }).message ?? exception.message;
-      return [exception.getStatus(), Array.isArray(message) ? message.join('; ') : message];
-    }
+    if (exception instanceof HttpException) return fromHttpException(exception);
     // The client went away half-way through sending its body (a cancelled upload).
     if ((exception as { code?: string })?.code === 'ECONNRESET' || (exception as Error)?.message === 'aborted') {
-      return [400, 'the upload was interrupted before it was complete; nothing was imported'];
+      return new DomainError('import.interrupted', 'the upload was interrupted before it was complete; nothing was imported');
     }
     if (exception instanceof QueryFailedError) {
-      const known = fromPostgres(exception.driverError as PgError);
+      const known = fromPostgres(exception.driverError as PgError, this.constraints);
       if (known) return known;
     }
-    return [500, 'Internal server error'];
+    return new DomainError('server.error', 'Internal server error');
   }
+}
+
+/** An exception from NestJS or a library: its own code when its body names one, else the code for its status. */
+function fromHttpException(exception: HttpException): DomainError {
+  const status = exception.getStatus();
+  const body = exception.getResponse();
+  const fields = typeof body === 'object' && body !== null ? (body as { message?: string | string[]; code?: unknown; params?: ErrorParams }) : {};
+  const message = typeof body === 'string' ? body : (fields.message ?? exception.message);
+  const code = isErrorCode(fields.code) ? fields.code : ERROR_CODE_BY_STATUS[status];
+  const error = new DomainError(code ?? 'server.error', Array.isArray(message) ? message.join('; ') : message, undefined, fields.params);
+  // The status is the exception's own (a code shared by statuses, or none, must not change it).
+  Object.defineProperty(error, 'status', { value: status });
+  return error;
 }

@@ -2,7 +2,7 @@ import { assertPlainInput } from './plain-input.pipe';
 import type { Response } from 'express';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-query';
-import { invalid } from '../errors/domain-error';
+import { DomainError, invalid } from '../errors/domain-error';
 
 /**
  * The list dialect of react-admin's ra-data-simple-rest, written once:
@@ -30,12 +30,12 @@ const DEFAULT_RANGE: [number, number] = [0, 24];
 
 function parseJson(name: string, raw: unknown): unknown {
   if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw invalid(name, 'must be given once, as JSON');
+  if (typeof raw !== 'string') throw invalid(name, 'must be given once, as JSON', 'list.bad_parameter');
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
   } catch {
-    throw invalid(name, 'is not valid JSON');
+    throw invalid(name, 'is not valid JSON', 'list.bad_parameter');
   }
   assertPlainInput(parsed, name);
   return parsed;
@@ -44,12 +44,12 @@ function parseJson(name: string, raw: unknown): unknown {
 export function parseListQuery<T extends ObjectLiteral>(query: Record<string, unknown>, spec: ListSpec<T>): ListQuery {
   const sortRaw = parseJson('sort', query.sort) ?? spec.defaultSort;
   if (!Array.isArray(sortRaw) || sortRaw.length !== 2 || typeof sortRaw[0] !== 'string') {
-    throw invalid('sort', 'must be ["field","ASC"|"DESC"]');
+    throw invalid('sort', 'must be ["field","ASC"|"DESC"]', 'list.bad_parameter');
   }
   const order = String(sortRaw[1]).toUpperCase();
-  if (order !== 'ASC' && order !== 'DESC') throw invalid('sort', 'order must be ASC or DESC');
+  if (order !== 'ASC' && order !== 'DESC') throw invalid('sort', 'order must be ASC or DESC', 'list.bad_parameter');
   if (!(sortRaw[0] in spec.sortable)) {
-    throw invalid('sort', `field '${sortRaw[0]}' is not sortable (sortable: ${Object.keys(spec.sortable).join(', ')})`);
+    throw invalid('sort', `field '${sortRaw[0]}' is not sortable (sortable: ${Object.keys(spec.sortable).join(', ')})`, 'list.bad_parameter');
   }
 
   const rangeRaw = parseJson('range', query.range) ?? DEFAULT_RANGE;
@@ -59,17 +59,18 @@ export function parseListQuery<T extends ObjectLiteral>(query: Record<string, un
     !rangeRaw.every((n) => Number.isSafeInteger(n) && n >= 0) ||
     rangeRaw[1] < rangeRaw[0]
   ) {
-    throw invalid('range', 'must be two whole numbers [start, end] with 0 <= start <= end');
+    throw invalid('range', 'must be two whole numbers [start, end] with 0 <= start <= end', 'list.bad_parameter');
   }
-  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE_SIZE) throw invalid('range', `may span at most ${MAX_PAGE_SIZE} records`);
+  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE_SIZE) throw invalid('range', `may span at most ${MAX_PAGE_SIZE} records`, 'list.range_too_large', { max: MAX_PAGE_SIZE });
 
   const filterRaw = parseJson('filter', query.filter) ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
-    throw invalid('filter', 'must be a JSON object');
+    throw invalid('filter', 'must be a JSON object', 'list.bad_parameter');
   }
   for (const key of Object.keys(filterRaw)) {
     if (!(key in spec.filters)) {
-      throw invalid('filter', `field '${key}' is not filterable (filterable: ${Object.keys(spec.filters).join(', ')})`);
+      const filterable = Object.keys(spec.filters).join(', ');
+      throw new DomainError('list.unknown_filter', `filter field '${key}' is not filterable (filterable: ${filterable})`, `filter.${key}`);
     }
   }
   return { sort: [sortRaw[0], order], range: rangeRaw as [number, number], filter: filterRaw as Record<string, unknown> };
@@ -228,7 +229,7 @@ export const enumFilter =
   (qb, value, p) => {
     const values = asArray(value);
     const bad = values.find((v) => !allowed.includes(v as string));
-    if (bad !== undefined) throw invalid(`filter.${field}`, `must be one of ${allowed.join(', ')}`);
+    if (bad !== undefined) throw invalid(`filter.${field}`, `must be one of ${allowed.join(', ')}`, 'input.not_one_of', { allowed: allowed.join(', ') });
     qb.andWhere(`${column} IN (:...${p})`, { [p]: values });
   };
 
@@ -243,7 +244,7 @@ export const dateFilter =
   <T extends ObjectLiteral>(column: string, field: string, op: '>=' | '<' | '<='): FilterHandler<T> =>
   (qb, value, p) => {
     const date = typeof value === 'string' ? new Date(value) : undefined;
-    if (!date || Number.isNaN(date.getTime())) throw invalid(`filter.${field}`, 'must be an ISO-8601 date');
+    if (!date || Number.isNaN(date.getTime())) throw invalid(`filter.${field}`, 'must be an ISO-8601 date', 'input.not_a_date');
     qb.andWhere(`${column} ${op} :${p}`, { [p]: date });
   };
 

@@ -1,4 +1,5 @@
-import { type ArgumentMetadata, BadRequestException, type PipeTransform } from '@nestjs/common';
+import { type ArgumentMetadata, type PipeTransform } from '@nestjs/common';
+import { invalid } from '../errors/domain-error';
 
 /** Far deeper than any body or query the API takes (an action item's field is three levels down). */
 export const MAX_INPUT_DEPTH = 32;
@@ -27,10 +28,10 @@ export function assertPlainInput(value: unknown, name?: string): void {
   while (pending.length > 0) {
     const [node, path, depth] = pending.pop()!;
     if (typeof node === 'string' && UNSTORABLE.test(node)) {
-      throw new BadRequestException(`${path} must not contain NUL characters or unpaired UTF-16 surrogates`);
+      throw invalid(path, 'must not contain NUL characters or unpaired UTF-16 surrogates', 'input.bad_characters');
     }
     if (node === null || typeof node !== 'object') continue;
-    if (depth === MAX_INPUT_DEPTH) throw new BadRequestException(`${path} is nested more than ${MAX_INPUT_DEPTH} levels deep`);
+    if (depth === MAX_INPUT_DEPTH) throw invalid(path, `is nested more than ${MAX_INPUT_DEPTH} levels deep`, 'input.too_deep');
     for (const [key, child] of Object.entries(node)) pending.push([child, depth === 0 && !name ? key : `${path}.${key}`, depth + 1]);
   }
 }

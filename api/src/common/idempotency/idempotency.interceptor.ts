@@ -1,13 +1,10 @@
 import { createHash } from 'node:crypto';
 import {
-  BadRequestException,
   type CallHandler,
-  ConflictException,
   type ExecutionContext,
   HttpStatus,
   Injectable,
   type NestInterceptor,
-  UnprocessableEntityException,
 } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
@@ -16,6 +13,7 @@ import type { Request, Response } from 'express';
 import { catchError, mergeMap, type Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../../auth/auth.decorators';
+import { DomainError } from '../errors/domain-error';
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;
 /** How long an answer is kept for retries. */
@@ -43,7 +41,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const key = req.headers['idempotency-key'];
     if (req.method !== 'POST' || key === undefined || !req.user || !req.is('application/json')) return next.handle();
     if (typeof key !== 'string' || !VALID_KEY.test(key)) {
-      throw new BadRequestException('Idempotency-Key must be 1 to 255 visible ASCII characters');
+      throw new DomainError('idempotency.bad_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters', 'Idempotency-Key');
     }
     const user = req.user.id;
     const fingerprint = createHash('sha256').update(JSON.stringify([req.originalUrl, req.body ?? null])).digest('hex');
@@ -83,10 +81,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
     ])) as { fingerprint: string; status: number | null; body: unknown }[];
     if (prior && prior.fingerprint !== fingerprint) {
-      throw new UnprocessableEntityException('this Idempotency-Key was already used for a different request; use a new key');
+      throw new DomainError('idempotency.key_reused', 'this Idempotency-Key was already used for a different request; use a new key', 'Idempotency-Key');
     }
     if (!prior || prior.status === null) {
-      throw new ConflictException(
+      throw new DomainError(
+        'idempotency.in_progress',
         'a request with this Idempotency-Key has not finished; wait for its answer, or check whether the record exists before sending it again with a new key',
       );
     }
