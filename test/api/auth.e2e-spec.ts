@@ -22,7 +22,7 @@ describe('authentication and roles', () => {
   it('should refuse a wrong password and an unknown email alike, with 401', async () => {
     const wrong = await t.http.post('/api/auth/login').send({ ...ADMIN, password: 'not-the-password' }).expect(401);
     const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@test.local', password: 'x' }).expect(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'email or password is wrong' });
+    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'auth.wrong_credentials', message: 'email or password is wrong' });
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 

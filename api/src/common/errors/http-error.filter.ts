@@ -19,7 +19,7 @@ interface PgError {
  * PostgreSQL refusals that come from bad input, by SQLSTATE and the constraint they name (looked up
  * in the catalog); anything else is a server fault.
  */
-function fromPostgres(err: PgError, constraints: ConstraintCatalog | undefined): DomainError | undefined {
+function fromPostgres(err: PgError, deleting: boolean, constraints: ConstraintCatalog | undefined): DomainError | undefined {
   const named = constraints?.get(err.constraint);
   const fields = named?.fields ?? [];
   switch (err.code) {
@@ -29,10 +29,10 @@ function fromPostgres(err: PgError, constraints: ConstraintCatalog | undefined):
     }
     case '23001': // restrict_violation (ON DELETE RESTRICT)
     case '23503':
-      // PostgreSQL names the referencing table when the new row refers to nothing, the referenced one when a delete is refused.
-      if (named && err.table === named.table) {
+      // A row that refers to nothing comes from an insert or an update; a delete is refused while rows refer to its row.
+      if (err.code === '23503' && !deleting) {
         const field = fields[0] ?? 'reference';
-        return new DomainError('record.unknown_reference', `${field} does not match any ${named.references ?? 'record'}`, field);
+        return new DomainError('record.unknown_reference', `${field} does not match any ${named?.references ?? 'record'}`, field);
       }
       return new DomainError('record.still_referenced', `this record is still referenced by ${named?.table ?? 'other records'}`, undefined, {
         table: named?.table ?? '',
@@ -129,7 +129,7 @@ export class HttpErrorFilter implements ExceptionFilter {
       return new DomainError('import.interrupted', 'the upload was interrupted before it was complete; nothing was imported');
     }
     if (exception instanceof QueryFailedError) {
-      const known = fromPostgres(exception.driverError as PgError, this.constraints);
+      const known = fromPostgres(exception.driverError as PgError, /^\s*DELETE\b/i.test(exception.query), this.constraints);
       if (known) return known;
     }
     return new DomainError('server.error', 'Internal server error');
