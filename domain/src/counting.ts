@@ -6,6 +6,9 @@ import type { RequestStatus } from './vocabulary';
  * holds the two equal, and the e2e tests hold the SQL to the endpoints.
  */
 
+/** A list of vocabulary values as SQL literals, for `IN (…)`; the values are the domain's own, never user input. */
+export const sqlValues = (values: readonly string[]): string => values.map((v) => `'${v}'`).join(', ');
+
 /** Statuses that never count: a draft was never sent, a withdrawn request was taken back. */
 export const UNCOUNTED_STATUSES = ['draft', 'withdrawn'] as const satisfies readonly RequestStatus[];
 
@@ -20,7 +23,7 @@ export const isCounted = (r: CountedFields): boolean =>
 
 /** isCounted in SQL, over the requests table aliased `r` (snake_case columns). */
 export const countedSql = (r = 'r'): string =>
-  `${r}.status NOT IN (${UNCOUNTED_STATUSES.map((s) => `'${s}'`).join(', ')}) AND ${r}.sent_at IS NOT NULL`;
+  `${r}.status NOT IN (${sqlValues(UNCOUNTED_STATUSES)}) AND ${r}.sent_at IS NOT NULL`;
 
 export interface OverdueFields extends CountedFields {
   dueAt: Date | null;

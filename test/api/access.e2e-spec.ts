@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JwtService } from '@nestjs/jwt';
-import { type Permission, PERMISSIONS } from '../../api/src/auth/permissions';
-import { type Role, ROLES } from '../../api/src/users/user.entity';
 import { ADMIN, createTestApp, PASSWORD, type TestApp } from './support/test-app';
+import { type Permission, PERMISSIONS, type Role, ROLES } from '../../domain/src';
 
 /** `public`: no token needed; `signed-in`: any valid token, whatever the role. */
 type Access = Permission | 'public' | 'signed-in';

@@ -6,7 +6,8 @@ import { AuditService } from '../audit/audit.service';
 import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
 import { AuditedStore } from '../common/records/audited-store';
 import { type AgencyInputDto, agencyColumns, toAgencyResponse, type UpdateAgencyDto } from './agency.dto';
-import { Agency, AGENCY_KINDS } from './agency.entity';
+import { Agency } from './agency.entity';
+import { AGENCY_KINDS } from '../../../domain/src';
 
 export const AGENCY_LIST: ListSpec<Agency> = {
   resource: 'agencies',

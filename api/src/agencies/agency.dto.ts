@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { AGENCY_KINDS, type Agency, type AgencyKind } from './agency.entity';
+import { type Agency } from './agency.entity';
+import { AGENCY_KINDS, type AgencyKind } from '../../../domain/src';
 
 export class AgencyInputDto {
   @ApiProperty({ example: 'Korean National Police Agency' }) @IsString() @MinLength(1) @MaxLength(200) name: string;

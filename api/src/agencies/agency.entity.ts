@@ -1,8 +1,7 @@
 import { CheckIn } from '../database/check';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { AGENCY_KINDS, type AgencyKind } from '../../../domain/src';
 
-export const AGENCY_KINDS = ['regulator', 'police', 'ngo', 'other'] as const;
-export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 /** The requesting authority: a regulator, a police unit or a victim-support organisation. */
 @Entity('agencies')

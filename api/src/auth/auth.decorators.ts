@@ -1,6 +1,5 @@
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import type { Role } from '../users/user.entity';
-import type { Permission } from './permissions';
+import { type Permission, type Role } from '../../../domain/src';
 
 export const PUBLIC_KEY = 'auth:public';
 export const PERMISSION_KEY = 'auth:permission';

@@ -2,9 +2,9 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { type Actor, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
-import { can, type Permission } from './permissions';
 import { UsersService } from '../users/users.service';
 import { DomainError } from '../common/errors/domain-error';
+import { can, type Permission } from '../../../domain/src';
 
 /** Global guard: a valid bearer token of an active user, then the route's permission. */
 @Injectable()

@@ -4,9 +4,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { Environment } from '../config/environment';
-import type { Role } from '../users/user.entity';
 import { RefreshToken } from './refresh-token.entity';
 import { DomainError } from '../common/errors/domain-error';
+import { type Role } from '../../../domain/src';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 

@@ -2,11 +2,8 @@ import { CheckIn } from '../database/check';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { Consultation } from './consultation.entity';
+import { ACTION_OWNER_SIDES, ACTION_STATES, type ActionOwnerSide, type ActionState } from '../../../domain/src';
 
-export const ACTION_OWNER_SIDES = ['platform', 'regulator'] as const;
-export type ActionOwnerSide = (typeof ACTION_OWNER_SIDES)[number];
-export const ACTION_STATES = ['open', 'done', 'missed'] as const;
-export type ActionState = (typeof ACTION_STATES)[number];
 
 /** A commitment made in a consultation, by the platform or by the regulator. */
 @Entity('consultation_action_items')

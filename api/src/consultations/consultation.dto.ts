@@ -14,8 +14,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { ACTION_OWNER_SIDES, ACTION_STATES, type ActionOwnerSide, type ActionState } from './action-item.entity';
-import { CONSULTATION_FORMATS, type Consultation, type ConsultationFormat } from './consultation.entity';
+import { type Consultation } from './consultation.entity';
+import { ACTION_OWNER_SIDES, ACTION_STATES, type ActionOwnerSide, type ActionState, CONSULTATION_FORMATS, type ConsultationFormat } from '../../../domain/src';
 
 export class ActionItemInputDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) id?: number;

@@ -16,9 +16,8 @@ import type { Relation } from 'typeorm';
 import { Platform } from '../platforms/platform.entity';
 import { PlatformRequest } from '../requests/request.entity';
 import { ActionItem } from './action-item.entity';
+import { CONSULTATION_FORMATS, type ConsultationFormat } from '../../../domain/src';
 
-export const CONSULTATION_FORMATS = ['in_person', 'video', 'call', 'letter', 'email'] as const;
-export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];
 
 /** A meeting, call or letter exchanged with a platform's trust & safety or law-enforcement team. */
 @Entity('consultations')

@@ -10,7 +10,8 @@ import { Platform } from '../platforms/platform.entity';
 import { PlatformRequest } from '../requests/request.entity';
 import { ActionItem } from './action-item.entity';
 import { type ConsultationInputDto, toConsultationResponse, type UpdateConsultationDto } from './consultation.dto';
-import { Consultation, CONSULTATION_FORMATS } from './consultation.entity';
+import { Consultation } from './consultation.entity';
+import { CONSULTATION_FORMATS } from '../../../domain/src';
 
 export const CONSULTATION_LIST: ListSpec<Consultation> = {
   resource: 'consultations',

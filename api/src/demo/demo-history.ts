@@ -1,4 +1,4 @@
-import type { ItemState, RequestCategory, RequestChannel, RequestOutcome, RequestType } from '../requests/request.enums';
+import { type ItemState, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestType } from '../../../domain/src';
 
 /**
  * A believable, deterministic history for the demo: several years of requests from four agencies to

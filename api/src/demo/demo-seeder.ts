@@ -4,7 +4,6 @@ import { Agency } from '../agencies/agency.entity';
 import { ActionItem } from '../consultations/action-item.entity';
 import { Consultation } from '../consultations/consultation.entity';
 import { Platform } from '../platforms/platform.entity';
-import { slaHoursFor } from '../platforms/platforms.service';
 import { PlatformRequest } from '../requests/request.entity';
 import { RequestEvent } from '../requests/request-event.entity';
 import { RequestItem } from '../requests/request-item.entity';
@@ -12,6 +11,7 @@ import { RequestItemChange } from '../requests/request-item-change.entity';
 import { applyEvent, type Lifecycle } from '../requests/request-lifecycle';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, type DemoRequest, demoHistory } from './demo-history';
+import { slaHoursFor } from '../../../domain/src';
 
 const SEED_LOCK = 735_002;
 const CHUNK = 500;

@@ -7,13 +7,13 @@ import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type Actor, CurrentUser } from '../auth/auth.decorators';
-import { can } from '../auth/permissions';
 import { applyFilters, parseListQuery } from '../common/http/list-query';
 import { CSV_COLUMNS } from '../imports/import-row';
 import { PlatformRequest } from '../requests/request.entity';
 import { REQUEST_LIST } from '../requests/requests.service';
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { StatsQueryDto } from '../responsiveness/stats-query.dto';
+import { can } from '../../../domain/src';
 
 export class OpenDataQueryDto extends StatsQueryDto {
   @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })

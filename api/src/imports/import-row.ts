@@ -1,13 +1,6 @@
 import { isURL } from 'class-validator';
 import { FUTURE_TOLERANCE_MS } from '../requests/request-lifecycle';
-import {
-  ITEM_STATES,
-  REQUEST_CATEGORIES,
-  REQUEST_CHANNELS,
-  REQUEST_OUTCOMES,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-} from '../requests/request.enums';
+import { ITEM_STATES, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES } from '../../../domain/src';
 
 /** The CSV columns of DOMAIN.md, in order; import and export alike. */
 export const CSV_COLUMNS = [

@@ -10,6 +10,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { CSV_COLUMNS, checkRow, type ImportError, type ImportRow, type KnownNames } from './import-row';
+import { slaHoursSql } from '../../../domain/src';
 
 export interface ImportResult {
   created: number;
@@ -187,9 +188,7 @@ export class RequestsImportService {
       SELECT DISTINCT ON (s.agency, s.reference)
              nextval(pg_get_serial_sequence('requests', 'id'))::int AS id, s.agency, s.reference, a.id AS agency_id, p.id AS platform_id,
              s.type, s.category, s.channel, s.sent_at, s.status, s.outcome, s.first_response_at, s.resolved_at,
-             s.sent_at + make_interval(hours => CASE WHEN s.category = 'csam' THEN 24 ELSE
-               CASE s.type WHEN 'removal' THEN p.sla_removal_hours WHEN 'blocking' THEN p.sla_blocking_hours
-                           WHEN 'investigation' THEN p.sla_investigation_hours ELSE p.sla_preservation_hours END END) AS due_at
+             s.sent_at + make_interval(hours => ${slaHoursSql('s.type', 's.category', 'p')}) AS due_at
       FROM import_rows s JOIN agencies a ON a.name = s.agency JOIN platforms p ON p.slug = s.platform
       WHERE NOT EXISTS (SELECT 1 FROM requests r WHERE r.agency_id = a.id AND r.reference = s.reference)
       ORDER BY s.agency, s.reference, s.line`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { overdueSql } from '../../../domain/src';
 import { Environment } from '../config/environment';
 import { RequestsService } from '../requests/requests.service';
 import type { Job, JobCounts } from './job';
@@ -29,17 +30,16 @@ export class DeadlineSweepJob implements Job {
 
   async run(now: Date): Promise<JobCounts> {
     const [, newlyOverdue] = await this.dataSource.query(
-      `UPDATE requests SET overdue_since = $1
-       WHERE status = 'sent' AND first_response_at IS NULL AND due_at < $1 AND overdue_since IS NULL`,
+      `UPDATE requests r SET overdue_since = $1 WHERE ${overdueSql('$1')} AND r.overdue_since IS NULL`,
       [now],
     );
     const grace = this.env.ESCALATION_GRACE_HOURS;
     const due: { id: number }[] = await this.dataSource.query(
       `SELECT r.id FROM requests r
-       WHERE r.status = 'sent' AND r.first_response_at IS NULL AND r.due_at < $1
+       WHERE ${overdueSql('$1')} AND r.due_at < $2
          AND NOT EXISTS (SELECT 1 FROM request_events e WHERE e.request_id = r.id AND e.kind = 'escalated')
-       ORDER BY r.due_at LIMIT $2`,
-      [new Date(now.getTime() - grace * 3600_000), ESCALATION_BATCH],
+       ORDER BY r.due_at LIMIT $3`,
+      [now, new Date(now.getTime() - grace * 3600_000), ESCALATION_BATCH],
     );
     // One transaction per request: a failure part-way leaves every recorded escalation whole.
     for (const { id } of due) {

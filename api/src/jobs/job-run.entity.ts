@@ -1,8 +1,7 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CheckIn } from '../database/check';
+import { JOB_RUN_STATUSES, type JobRunStatus } from '../../../domain/src';
 
-export const JOB_RUN_STATUSES = ['running', 'succeeded', 'failed', 'skipped'] as const;
-export type JobRunStatus = (typeof JOB_RUN_STATUSES)[number];
 
 /** One run of a scheduled job: when, how it ended, what it did. */
 @Entity('job_runs')

@@ -8,8 +8,9 @@ import { notFound } from '../common/errors/domain-error';
 import { enumFilter, findPage, type ListSpec, respondWithList, textFilter } from '../common/http/list-query';
 import { Environment } from '../config/environment';
 import { type Job, JOBS } from './job';
-import { JobRun, JOB_RUN_STATUSES } from './job-run.entity';
+import { JobRun } from './job-run.entity';
 import { JobRunner } from './job-runner.service';
+import { JOB_RUN_STATUSES } from '../../../domain/src';
 
 const RUN_LIST: ListSpec<JobRun> = {
   resource: 'runs',

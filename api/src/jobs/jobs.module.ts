@@ -6,7 +6,6 @@ import { JOBS } from './job';
 import { JobRunner } from './job-runner.service';
 import { JobsController } from './jobs.controller';
 import { JobsScheduler } from './jobs.scheduler';
-import { RemindersController } from './reminders.controller';
 import { RemovalRecheckJob } from './removal-recheck.job';
 import { MonthlyReportJob, QuarterlyReportJob } from './report-schedule.job';
 
@@ -14,7 +13,7 @@ const JOB_CLASSES = [DeadlineSweepJob, RemovalRecheckJob, MonthlyReportJob, Quar
 
 @Module({
   imports: [RequestsModule, ReportsModule],
-  controllers: [JobsController, RemindersController],
+  controllers: [JobsController],
   providers: [
     ...JOB_CLASSES,
     { provide: JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOB_CLASSES },

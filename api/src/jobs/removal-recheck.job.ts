@@ -2,10 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
-import type { ItemState } from '../requests/request.enums';
 import { RequestsService } from '../requests/requests.service';
 import type { Job, JobCounts } from './job';
 import { checkUrl, perHost } from './url-check';
+import { type ItemState } from '../../../domain/src';
 
 /** Items re-checked per run at most. */
 const BATCH = 5000;

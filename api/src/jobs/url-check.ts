@@ -1,4 +1,4 @@
-import type { ItemState } from '../requests/request.enums';
+import { type ItemState } from '../../../domain/src';
 
 export interface CheckOptions {
   timeoutMs: number;

@@ -5,7 +5,6 @@ import type { Actor } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { boolFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
 import { AuditedStore } from '../common/records/audited-store';
-import { CSAM_SLA_HOURS, type RequestCategory, type RequestType } from '../requests/request.enums';
 import { type PlatformInputDto, platformColumns, toPlatformResponse, type UpdatePlatformDto } from './platform.dto';
 import { Platform } from './platform.entity';
 
@@ -19,18 +18,6 @@ export const PLATFORM_LIST: ListSpec<Platform> = {
     hasLocalRepresentative: boolFilter('p.hasLocalRepresentative', 'hasLocalRepresentative'),
   },
 };
-
-/** The response deadline in hours for a request of this type and category sent to this platform. */
-export function slaHoursFor(platform: Platform, type: RequestType, category: RequestCategory): number {
-  if (category === 'csam') return CSAM_SLA_HOURS;
-  const byType: Record<RequestType, number> = {
-    removal: platform.slaRemovalHours,
-    blocking: platform.slaBlockingHours,
-    investigation: platform.slaInvestigationHours,
-    preservation: platform.slaPreservationHours,
-  };
-  return byType[type];
-}
 
 @Injectable()
 export class PlatformsService {

@@ -12,6 +12,7 @@ import { notFound } from '../common/errors/domain-error';
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { RollupRepository } from '../responsiveness/rollup.repository';
 import type { ResponsivenessRow } from '../responsiveness/responsiveness.dto';
+import { countedSql } from '../../../domain/src';
 
 export interface ReportParameters {
   from: Date;
@@ -26,7 +27,7 @@ export interface ReportParameters {
 export const MAX_LISTED = 1000;
 
 // The requests a report counts, with $1 from, $2 to, $3 asOf, $4 platform ids (empty: all), $5 agency id.
-const REQUESTS_IN_SCOPE = `r.status NOT IN ('draft', 'withdrawn') AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
+const REQUESTS_IN_SCOPE = `${countedSql('r')} AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
   AND (cardinality($4::int[]) = 0 OR r.platform_id = ANY($4)) AND ($5::int IS NULL OR r.agency_id = $5)`;
 
 const sha256 = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');

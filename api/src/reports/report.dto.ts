@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
-import { REPORT_KINDS, REPORT_STATUSES, type Report, type ReportKind, type ReportStatus } from './report.entity';
+import { type Report } from './report.entity';
+import { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
 
 export class CreateReportDto {
   @ApiProperty({ example: '2020-02-01T00:00:00Z', description: 'start of the period (inclusive)' })

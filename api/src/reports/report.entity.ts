@@ -1,10 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CheckIn } from '../database/check';
+import { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
 
-export const REPORT_KINDS = ['compliance', 'consultation_brief'] as const;
-export type ReportKind = (typeof REPORT_KINDS)[number];
-export const REPORT_STATUSES = ['queued', 'running', 'done', 'failed'] as const;
-export type ReportStatus = (typeof REPORT_STATUSES)[number];
 
 /** A generated PDF with its parameters, the fingerprint of its data, and the CSV of its rows. */
 @Entity('reports')

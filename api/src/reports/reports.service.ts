@@ -9,8 +9,9 @@ import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec } from '
 import { Environment } from '../config/environment';
 import { Platform } from '../platforms/platform.entity';
 import type { CreateBriefDto, CreateReportDto } from './report.dto';
-import { Report, REPORT_KINDS, REPORT_STATUSES } from './report.entity';
+import { Report } from './report.entity';
 import { ReportDataService } from './report-data.service';
+import { REPORT_KINDS, REPORT_STATUSES } from '../../../domain/src';
 
 export const REPORT_LIST: ListSpec<Report> = {
   resource: 'reports',

@@ -2,15 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, ValidateNested } from 'class-validator';
 import { MAX_ITEMS_PER_REQUEST } from './request.dto';
-import {
-  EVENT_KINDS,
-  type EventKind,
-  ITEM_STATES,
-  type ItemState,
-  REQUEST_OUTCOMES,
-  type RequestOutcome,
-} from './request.enums';
 import type { RequestEvent } from './request-event.entity';
+import { EVENT_KINDS, type EventKind, ITEM_STATES, type ItemState, REQUEST_OUTCOMES, type RequestOutcome } from '../../../domain/src';
 
 export class ItemStateDto {
   @ApiProperty() @IsInt() @Min(1) id: number;

@@ -1,9 +1,9 @@
 import { CheckIn } from '../database/check';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { EVENT_KINDS, REQUEST_OUTCOMES, type EventKind, type RequestOutcome } from './request.enums';
 import { PlatformRequest } from './request.entity';
 import { RequestItemChange } from './request-item-change.entity';
+import { EVENT_KINDS, type EventKind, REQUEST_OUTCOMES, type RequestOutcome } from '../../../domain/src';
 
 /** The request's timeline, append-only: every change of status comes from one of these. */
 @Entity('request_events')

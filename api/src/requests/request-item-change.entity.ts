@@ -1,9 +1,9 @@
 import { CheckIn } from '../database/check';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { ITEM_STATES, type ItemState } from './request.enums';
 import { RequestEvent } from './request-event.entity';
 import { RequestItem } from './request-item.entity';
+import { ITEM_STATES, type ItemState } from '../../../domain/src';
 
 /**
  * An item state set by an event. Kept per event (not only on the item) so that an item's state

@@ -1,8 +1,8 @@
 import { CheckIn } from '../database/check';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import type { Relation } from 'typeorm';
-import { ITEM_STATES, type ItemState } from './request.enums';
 import { PlatformRequest } from './request.entity';
+import { ITEM_STATES, type ItemState } from '../../../domain/src';
 
 /** One piece of content named in a request, by URL. The media itself is never stored. */
 @Entity('request_items')

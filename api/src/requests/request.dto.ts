@@ -1,5 +1,3 @@
-import { can } from '../auth/permissions';
-import type { Role } from '../users/user.entity';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -17,21 +15,8 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import {
-  ITEM_STATES,
-  type ItemState,
-  REQUEST_CATEGORIES,
-  REQUEST_CHANNELS,
-  REQUEST_OUTCOMES,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-  type RequestCategory,
-  type RequestChannel,
-  type RequestOutcome,
-  type RequestStatus,
-  type RequestType,
-} from './request.enums';
 import type { PlatformRequest } from './request.entity';
+import { can, isOverdue, ITEM_STATES, type ItemState, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType, type Role } from '../../../domain/src';
 
 export const MAX_ITEMS_PER_REQUEST = 1000;
 
@@ -162,7 +147,7 @@ export const toRequestResponse = (r: PlatformRequest, now = new Date()): Request
   outcome: r.outcome,
   firstResponseAt: r.firstResponseAt,
   resolvedAt: r.resolvedAt,
-  overdue: r.status === 'sent' && r.firstResponseAt === null && r.dueAt !== null && r.dueAt < now,
+  overdue: isOverdue(r, now),
   notes: r.notes,
   items: [...(r.items ?? [])]
     .sort((a, b) => a.id - b.id)

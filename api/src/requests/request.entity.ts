@@ -16,18 +16,7 @@ import { Agency } from '../agencies/agency.entity';
 import { Platform } from '../platforms/platform.entity';
 import { RequestItem } from './request-item.entity';
 import { CheckIn } from '../database/check';
-import {
-  REQUEST_CATEGORIES,
-  REQUEST_CHANNELS,
-  REQUEST_OUTCOMES,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-  type RequestCategory,
-  type RequestChannel,
-  type RequestOutcome,
-  type RequestStatus,
-  type RequestType,
-} from './request.enums';
+import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType } from '../../../domain/src';
 
 /** One removal, blocking, investigation or preservation request sent to one platform. */
 @Entity('requests')

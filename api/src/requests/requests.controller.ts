@@ -2,11 +2,11 @@ import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, R
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { can } from '../auth/permissions';
 import { respondWithJsonList } from '../common/http/list-query';
 import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto, visibleTo } from './request.dto';
 import { CreateEventDto, EventResponse, toEventResponse } from './request-event.dto';
 import { REQUEST_LIST, RequestsService } from './requests.service';
+import { can } from '../../../domain/src';
 
 @ApiTags('requests')
 @ApiBearerAuth()

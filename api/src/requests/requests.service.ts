@@ -3,7 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
 import type { Actor } from '../auth/auth.decorators';
-import { can } from '../auth/permissions';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid } from '../common/errors/domain-error';
 import {
@@ -18,23 +17,15 @@ import {
 } from '../common/http/list-query';
 import { AuditedStore } from '../common/records/audited-store';
 import { Platform } from '../platforms/platform.entity';
-import { slaHoursFor } from '../platforms/platforms.service';
 import type { CreateRequestDto, ItemInputDto, UpdateRequestDto } from './request.dto';
 import { toRequestResponse } from './request.dto';
 import { PlatformRequest } from './request.entity';
-import {
-  isPlatformOriginated,
-  REQUEST_CATEGORIES,
-  REQUEST_CHANNELS,
-  REQUEST_OUTCOMES,
-  REQUEST_STATUSES,
-  REQUEST_TYPES,
-} from './request.enums';
 import type { CreateEventDto } from './request-event.dto';
 import { RequestEvent } from './request-event.entity';
 import { RequestItem } from './request-item.entity';
 import { RequestItemChange } from './request-item-change.entity';
 import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
+import { can, dueAt, isPlatformOriginated, overdueSql, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, slaHoursFor } from '../../../domain/src';
 
 const SEARCH_DOCUMENT = `to_tsvector('simple', r.reference || ' ' || coalesce(r.platformRef, '') || ' ' || coalesce(r.notes, ''))`;
 
@@ -59,7 +50,7 @@ export const REQUEST_LIST: ListSpec<PlatformRequest> = {
     sentAt_gte: dateFilter('r.sentAt', 'sentAt_gte', '>='),
     sentAt_lt: dateFilter('r.sentAt', 'sentAt_lt', '<'),
     sentAt_lte: dateFilter('r.sentAt', 'sentAt_lte', '<='),
-    overdue: boolFilter(`(r.status = 'sent' AND r.firstResponseAt IS NULL AND r.dueAt < now())`, 'overdue'),
+    overdue: boolFilter(overdueSql('now()'), 'overdue'),
     // Full-text over reference, platform ticket and notes (GIN index), plus a reference prefix match.
     q: (qb, value, p) => {
       if (typeof value !== 'string') throw invalid('filter.q', 'must be text');
@@ -97,7 +88,7 @@ const requestJson = (withUrls: boolean) => `(SELECT row_to_json(j) FROM (SELECT
   r.channel AS "channel", r.reference AS "reference", r.platform_ref AS "platformRef", ${isoTime('r.sent_at')} AS "sentAt",
   ${isoTime('r.due_at')} AS "dueAt", r.status AS "status", r.outcome AS "outcome", ${isoTime('r.first_response_at')} AS "firstResponseAt",
   ${isoTime('r.resolved_at')} AS "resolvedAt",
-  coalesce(r.status = 'sent' AND r.first_response_at IS NULL AND r.due_at < now(), false) AS "overdue",
+  coalesce(${overdueSql('now()')}, false) AS "overdue",
   r.notes AS "notes",
   (SELECT coalesce(json_agg(i ORDER BY i.id), '[]') FROM (
      SELECT i.id AS "id", ${withUrls ? 'i.url' : 'NULL::text'} AS "url", i.content_hash AS "contentHash", i.state AS "state",
@@ -138,11 +129,10 @@ export class RequestsService {
       async (em) => {
         const platform = await this.platformOf(em, dto.platformId);
         await this.agencyOf(em, dto.agencyId);
-        const dueAt = sentAt && new Date(sentAt.getTime() + slaHoursFor(platform, dto.type, dto.category) * 3600_000);
         return {
           ...requestColumns(dto),
           sentAt,
-          dueAt,
+          dueAt: sentAt && dueAt(sentAt, slaHoursFor(platform, dto.type, dto.category)),
           status: sentAt ? 'sent' : 'draft',
           createdById: actor.id,
         };

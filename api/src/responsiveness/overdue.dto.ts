@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { PlatformRequest } from '../requests/request.entity';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../requests/request.enums';
+import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_STATUSES, REQUEST_TYPES } from '../../../domain/src';
 
 /** One unanswered request past its deadline, as a liaison officer takes it into a meeting. */
 export class OverdueRow {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { enumFilter, intFilter, type ListSpec } from '../common/http/list-query';
 import { PlatformRequest } from '../requests/request.entity';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_TYPES } from '../requests/request.enums';
+import { overdueSql, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_TYPES } from '../../../domain/src';
 
 /** The overdue list in the list dialect: sortable and filterable like /api/requests. */
 export const OVERDUE_LIST: ListSpec<PlatformRequest> = {
@@ -24,6 +24,4 @@ export const overdueQuery = (dataSource: DataSource, asOf: Date) =>
   dataSource
     .getRepository(PlatformRequest)
     .createQueryBuilder('r')
-    .where(`r.status NOT IN ('draft', 'withdrawn')`)
-    .andWhere('r.sentAt <= :asOf AND r.dueAt < :asOf', { asOf })
-    .andWhere('(r.firstResponseAt IS NULL OR r.firstResponseAt > :asOf)', { asOf });
+    .where(overdueSql(':asOf'), { asOf });

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { RemindersController } from './reminders.controller';
 import { ResponsivenessController } from './responsiveness.controller';
 import { ResponsivenessRepository } from './responsiveness.repository';
 import { ResponsivenessService } from './responsiveness.service';
 import { RollupRepository } from './rollup.repository';
 
 @Module({
-  controllers: [ResponsivenessController],
+  controllers: [ResponsivenessController, RemindersController],
   providers: [ResponsivenessRepository, RollupRepository, ResponsivenessService],
   exports: [ResponsivenessService, RollupRepository],
 })

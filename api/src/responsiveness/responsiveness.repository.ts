@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StatsScope } from './stats-scope';
+import { REMOVAL_OUTCOMES, sqlValues } from '../../../domain/src';
 
 /** One row of aggregates as PostgreSQL returns them, before rates are derived. */
 export interface MetricsRow {
@@ -117,7 +118,7 @@ agg AS (
     count(rm.id) FILTER (WHERE rm.removed > 0 AND rm.removed < rm.requested) AS removed_partially,
     count(rm.id) FILTER (WHERE rm.removed = 0) AS not_removed,
     percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('b.resolved_at - b.sent_at')})
-      FILTER (WHERE b.outcome IN ('removed', 'partially_removed') AND b.resolved_at <= $1) AS median_removal_hours
+      FILTER (WHERE b.outcome IN (${sqlValues(REMOVAL_OUTCOMES)}) AND b.resolved_at <= $1) AS median_removal_hours
   FROM base b LEFT JOIN removal rm ON rm.id = b.id
   GROUP BY 1, 2
 )

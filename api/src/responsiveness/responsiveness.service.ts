@@ -76,4 +76,24 @@ export class ResponsivenessService {
   overdue(asOf: Date, list: ListQuery): Promise<[PlatformRequest[], number]> {
     return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST);
   }
+
+  /** The same overdue requests, counted per platform (the reminder list), with the first 50 references of each. */
+  overdueByPlatform(asOf: Date): Promise<OverdueByPlatform[]> {
+    return overdueQuery(this.dataSource, asOf)
+      .innerJoin('r.platform', 'p')
+      .select(['p.id AS "platformId"', 'p.name AS platform', 'count(*)::int AS overdue', 'min(r.due_at) AS "oldestDueAt"'])
+      .addSelect('(array_agg(r.reference ORDER BY r.due_at, r.id))[1:50]', 'references')
+      .groupBy('p.id')
+      .orderBy('count(*)', 'DESC')
+      .addOrderBy('p.name')
+      .getRawMany();
+  }
+}
+
+export interface OverdueByPlatform {
+  platformId: number;
+  platform: string;
+  overdue: number;
+  oldestDueAt: Date;
+  references: string[];
 }

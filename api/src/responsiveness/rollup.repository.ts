@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import type { MetricsRow } from './responsiveness.repository';
 import { type Histogram, kaplanMeierMedian, percentileCont } from './rollup-math';
 import type { StatsQueryDto } from './stats-query.dto';
+import { countedSql, REMOVAL_OUTCOMES, sqlValues } from '../../../domain/src';
 
-const COUNTED = `r.status NOT IN ('draft', 'withdrawn') AND r.sent_at IS NOT NULL`;
+const COUNTED = countedSql('r');
 // The same expressions as the migration's indexes, so that reading one hour is an index range scan.
 const RESPONSE_HOUR = `floor(date_part('epoch', r.first_response_at - r.sent_at) / 3600)::int`;
 const REMOVAL_HOUR = `floor(date_part('epoch', r.resolved_at - r.sent_at) / 3600)::int`;
-const REMOVED = `r.outcome IN ('removed', 'partially_removed') AND r.resolved_at IS NOT NULL`;
+const REMOVED = `r.outcome IN (${sqlValues(REMOVAL_OUTCOMES)}) AND r.resolved_at IS NOT NULL`;
 
 const isMonthStart = (d: Date) =>
   d.getUTCDate() === 1 && d.getUTCHours() === 0 && d.getUTCMinutes() === 0 && d.getUTCSeconds() === 0 && d.getUTCMilliseconds() === 0;

@@ -1,5 +1,6 @@
 import { invalid } from '../common/errors/domain-error';
 import type { StatsQueryDto } from './stats-query.dto';
+import { countedSql } from '../../../domain/src';
 
 /** The requests a statistic is about, with its parameters as SQL conditions on `requests r`. */
 export interface StatsScope {
@@ -29,7 +30,7 @@ export function statsScope(query: StatsQueryDto): StatsScope {
   const asOf = parseAsOf(query.asOf);
   if (from && to && from >= to) throw invalid('to', 'must be after from', 'input.period_reversed');
   const params: unknown[] = [asOf];
-  const conditions = [`r.status NOT IN ('draft', 'withdrawn')`, `r.sent_at <= $1`];
+  const conditions = [countedSql('r'), `r.sent_at <= $1`];
   const add = (sql: string, value: unknown) => {
     params.push(value);
     conditions.push(sql.replace('?', `$${params.length}`));

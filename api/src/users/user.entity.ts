@@ -1,8 +1,7 @@
 import { CheckIn } from '../database/check';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { type Role, ROLES } from '../../../domain/src';
 
-export const ROLES = ['admin', 'regulator', 'analyst', 'liaison'] as const;
-export type Role = (typeof ROLES)[number];
 
 @Entity('users')
 @CheckIn('ck_users_role', 'role', ROLES)

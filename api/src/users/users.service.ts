@@ -8,7 +8,8 @@ import { conflict } from '../common/errors/domain-error';
 import { AuditedStore } from '../common/records/audited-store';
 import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter, boolFilter } from '../common/http/list-query';
 import { type CreateUserDto, toUserResponse, type UpdateUserDto } from './user.dto';
-import { ROLES, User } from './user.entity';
+import { User } from './user.entity';
+import { ROLES } from '../../../domain/src';
 
 /** How long a signed-in user's account is trusted without looking at it again. */
 export const ACTIVE_USER_TTL_MS = 2000;

@@ -6,9 +6,9 @@ import { DataSource } from 'typeorm';
 import { AppModule } from '../../../api/src/app.module';
 import { configureApp } from '../../../api/src/app.setup';
 import { validateEnvironment } from '../../../api/src/config/environment';
-import type { Role } from '../../../api/src/users/user.entity';
 import { UsersService } from '../../../api/src/users/users.service';
 import { createTestDatabase, withDatabase } from './database';
+import { type Role } from '../../../domain/src';
 
 export const ADMIN = { email: 'admin@test.local', password: 'admin-password-1' };
 export const PASSWORD = 'role-password-1';
