@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ADVISORY_LOCKS } from '../domain/src';
 
 /**
  * Makes the audit log append-only and tamper-evident:
@@ -12,8 +13,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * NULL apart from '' and cannot be confused with the separator.
  */
 
-// Any fixed number (735_001 runs migrations, 735_002 seeds the demo): held by each append until commit.
-const CHAIN_LOCK = 735_003;
+// Held by each append until commit; the key is the domain's, apart from every other advisory lock.
+const CHAIN_LOCK = ADVISORY_LOCKS.auditChain;
 
 const HASH = `CREATE FUNCTION audit_log_hash(e audit_log) RETURNS text LANGUAGE sql STABLE AS $fn$
   SELECT encode(sha256(convert_to(coalesce(e.prev_hash, '') || concat_ws(',',

@@ -1,5 +1,5 @@
+import { REQUEST_CSV_COLUMNS } from '../../domain/src';
 import fc from 'fast-check';
-import { CSV_COLUMNS } from '../../api/src/imports/import-row';
 import { createTestApp, type TestApp } from './support/test-app';
 
 /**
@@ -93,7 +93,7 @@ const rawBody = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.constantFrom(
         '{"name":"x"}', 'a[b][c]=1', 'name[]=x&name[]=y', '__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', 'a[1000]=x', 'slug=ok&slug=dup',
-        MULTIPART('XX', 'agency,reference'), MULTIPART('XX', '').slice(0, 60), MULTIPART('XX', CSV_COLUMNS.join(',')).slice(0, -12), '--XX\r\n\r\n--XX--', MULTIPART('YY', 'x'),
+        MULTIPART('XX', 'agency,reference'), MULTIPART('XX', '').slice(0, 60), MULTIPART('XX', REQUEST_CSV_COLUMNS.join(',')).slice(0, -12), '--XX\r\n\r\n--XX--', MULTIPART('YY', 'x'),
       ),
     ),
   }),
@@ -332,7 +332,7 @@ describe('fuzzing every write route', () => {
   const importRows = (n: number): string[][] => {
     const { agency: name, platform: slug } = fixtures.importer;
     return [
-      [...CSV_COLUMNS],
+      [...REQUEST_CSV_COLUMNS],
       [name, `IMP-${n}-A`, slug, 'removal', 'ncii', 'email', '2024-03-01T09:30:00Z', '', '', '', '', `https://example.com/imp/${n}/1`, 'b'.repeat(64), ''],
       [name, `IMP-${n}-A`, slug, 'removal', 'ncii', 'email', '2024-03-01T09:30:00Z', '', '', '', '', `https://example.com/imp/${n}/2`, '', ''],
       [name, `IMP-${n}-B`, slug, 'blocking', 'other', 'letter', '', '', '', '', '', '', '', ''],

@@ -1,10 +1,10 @@
+import { REQUEST_CSV_COLUMNS } from '../../domain/src';
 import { request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { CSV_COLUMNS } from '../../api/src/imports/import-row';
 import { createTestDatabase } from './support/database';
 import { type ServerProcess, startServer, statusOf } from './support/server-process';
 
-const HEADER = CSV_COLUMNS.join(',');
+const HEADER = REQUEST_CSV_COLUMNS.join(',');
 const row = (prefix: string, i: number) => `Process Test Agency,${prefix}-${i},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,https://x.com/p/${i},,\n`;
 
 /** Starts an import whose body is sent in two halves; `finish` sends the rest and resolves with the answer. */

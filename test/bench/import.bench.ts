@@ -1,3 +1,4 @@
+import { REQUEST_CSV_COLUMNS } from '../../domain/src';
 /**
  * CSV import of BENCH_IMPORT_REQUESTS requests (default 100,000; 1.5 items each on average) into an
  * empty database, against raw COPYs of the same rows: the records the import wrote, copied straight
@@ -16,7 +17,6 @@ import { DataSource } from 'typeorm';
 import { AuditService } from '../../api/src/audit/audit.service';
 import { dataSourceOptions } from '../../api/src/database/data-source-options';
 import { runMigrations } from '../../api/src/database/migrate';
-import { CSV_COLUMNS } from '../../api/src/imports/import-row';
 import { RequestsImportService } from '../../api/src/imports/requests-import.service';
 import { type BenchContext, type BenchRow, runAlone } from './bench-app';
 import { round } from './stats.bench';
@@ -30,7 +30,7 @@ async function writeCsv(path: string): Promise<number> {
   let rows = 0;
   await pipeline(
     (function* () {
-      yield `${CSV_COLUMNS.join(',')}\n`;
+      yield `${REQUEST_CSV_COLUMNS.join(',')}\n`;
       for (let i = 0; i < COUNT; i++) {
         const request = `Bench NGO,IMP-${i},${PLATFORMS[i % 6]},removal,ncii,web_form,2024-0${1 + (i % 9)}-1${i % 10}T08:00:00Z`;
         const resolved = i % 3 === 0;
@@ -86,7 +86,7 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
       const tablesSeconds = (Date.now() - started) / 1000;
       await Promise.all(dumps.map((dump) => rm(dump)));
 
-      await client.query(`CREATE UNLOGGED TABLE raw_rows (${CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`);
+      await client.query(`CREATE UNLOGGED TABLE raw_rows (${REQUEST_CSV_COLUMNS.map((c) => `"${c}" text`).join(', ')})`);
       started = Date.now();
       await pipeline(createReadStream(file), client.query(copyFrom(`COPY raw_rows FROM STDIN WITH (FORMAT csv, HEADER)`)));
       const fileSeconds = (Date.now() - started) / 1000;

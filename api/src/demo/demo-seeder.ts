@@ -11,9 +11,8 @@ import { RequestItemChange } from '../requests/request-item-change.entity';
 import { applyEvent, type Lifecycle } from '../requests/request-lifecycle';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, type DemoRequest, demoHistory } from './demo-history';
-import { slaHoursFor } from '../../../domain/src';
+import { ADVISORY_LOCKS, slaHoursFor } from '../../../domain/src';
 
-const SEED_LOCK = 735_002;
 const CHUNK = 500;
 
 /** Demo sign-ins, one per role besides the admin; listed in the README. */
@@ -45,7 +44,7 @@ function lifecycleOf(request: DemoRequest, slaHours: number, now: Date): Lifecyc
 /** Loads the demo history once: only into a database that has no agencies and no requests yet. */
 export async function seedDemo(dataSource: DataSource, now = new Date()): Promise<boolean> {
   return dataSource.transaction(async (em) => {
-    await em.query('SELECT pg_advisory_xact_lock($1)', [SEED_LOCK]);
+    await em.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.demoSeed]);
     if ((await em.count(Agency)) > 0 || (await em.count(PlatformRequest)) > 0) return false;
 
     const agencyIds = await insertChunked(em, Agency, DEMO_AGENCIES.map(({ name, kind, country }) => ({ name, kind, country })));

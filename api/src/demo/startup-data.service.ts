@@ -2,9 +2,10 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
-import { STARTUP_DATA_LOCK, whileLocked } from '../database/migrate';
+import { whileLocked } from '../database/migrate';
 import { UsersService } from '../users/users.service';
 import { seedDemo } from './demo-seeder';
+import { ADVISORY_LOCKS } from '../../../domain/src';
 
 export const SEED_DEMO = Symbol('SEED_DEMO');
 
@@ -24,7 +25,7 @@ export class StartupDataService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await whileLocked(this.dataSource, STARTUP_DATA_LOCK, async () => {
+    await whileLocked(this.dataSource, ADVISORY_LOCKS.startupData, async () => {
       await this.users.ensureAdmin(this.env.ADMIN_EMAIL, this.env.ADMIN_PASSWORD);
       if (this.seed && (await seedDemo(this.dataSource))) this.logger.log('Demo data loaded');
     });

@@ -8,12 +8,11 @@ import type { Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type Actor, CurrentUser } from '../auth/auth.decorators';
 import { applyFilters, parseListQuery } from '../common/http/list-query';
-import { CSV_COLUMNS } from '../imports/import-row';
 import { PlatformRequest } from '../requests/request.entity';
 import { REQUEST_LIST } from '../requests/requests.service';
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { StatsQueryDto } from '../responsiveness/stats-query.dto';
-import { can } from '../../../domain/src';
+import { can, REQUEST_CSV_COLUMNS } from '../../../domain/src';
 
 export class OpenDataQueryDto extends StatsQueryDto {
   @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })
@@ -52,7 +51,7 @@ export class ExportsController {
         done(null, csvLine(row));
       },
     });
-    toCsv.push(csvLine([...CSV_COLUMNS]));
+    toCsv.push(csvLine([...REQUEST_CSV_COLUMNS]));
     res.setHeader('Content-Disposition', 'attachment; filename="requests.csv"');
     return new StreamableFile(rows.pipe(toCsv), { type: 'text/csv; charset=utf-8' });
   }
@@ -66,7 +65,7 @@ export class ExportsController {
     res.setHeader('Content-Disposition', 'attachment; filename="requests.xlsx"');
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: false, useSharedStrings: false });
     const sheet = workbook.addWorksheet('requests');
-    sheet.addRow([...CSV_COLUMNS]).commit();
+    sheet.addRow([...REQUEST_CSV_COLUMNS]).commit();
     for await (const row of rows as AsyncIterable<unknown[]>) sheet.addRow(row).commit();
     sheet.commit();
     await workbook.commit();

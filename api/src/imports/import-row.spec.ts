@@ -1,14 +1,15 @@
-import { checkRow, CSV_COLUMNS, type ImportError, type ImportRow, parseTime } from './import-row';
+import { REQUEST_CSV_COLUMNS } from '../../../domain/src';
+import { checkRow, type ImportError, type ImportRow, parseTime } from './import-row';
 
 const known = { agencies: new Set(['KNPA']), platforms: new Set(['telegram']) };
 const now = new Date('2026-01-01T00:00:00Z');
-const row = (over: Partial<Record<(typeof CSV_COLUMNS)[number], string>> = {}) => {
+const row = (over: Partial<Record<(typeof REQUEST_CSV_COLUMNS)[number], string>> = {}) => {
   const values: Record<string, string> = {
     agency: 'KNPA', reference: 'R-1', platform: 'telegram', type: 'investigation', category: 'sextortion', channel: 'email',
     sentAt: '2020-02-11T01:30:00Z', status: '', outcome: '', firstResponseAt: '', resolvedAt: '', itemUrl: '', itemContentHash: '', itemState: '',
     ...over,
   };
-  return CSV_COLUMNS.map((c) => values[c]);
+  return REQUEST_CSV_COLUMNS.map((c) => values[c]);
 };
 const errorsOf = (result: ImportRow | ImportError[]) => (Array.isArray(result) ? result.map((e) => e.message) : []);
 

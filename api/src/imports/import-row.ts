@@ -1,13 +1,7 @@
 import { isURL } from 'class-validator';
 import { FUTURE_TOLERANCE_MS } from '../requests/request-lifecycle';
-import { ITEM_STATES, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES } from '../../../domain/src';
+import { ITEM_STATES, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_CSV_COLUMNS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCsvColumn } from '../../../domain/src';
 
-/** The CSV columns of DOMAIN.md, in order; import and export alike. */
-export const CSV_COLUMNS = [
-  'agency', 'reference', 'platform', 'type', 'category', 'channel', 'sentAt', 'status', 'outcome',
-  'firstResponseAt', 'resolvedAt', 'itemUrl', 'itemContentHash', 'itemState',
-] as const;
-export type CsvColumn = (typeof CSV_COLUMNS)[number];
 
 export interface ImportError {
   line: number;
@@ -39,7 +33,7 @@ export interface KnownNames {
   platforms: Set<string>;
 }
 
-const ENUMS: Partial<Record<CsvColumn, readonly string[]>> = {
+const ENUMS: Partial<Record<RequestCsvColumn, readonly string[]>> = {
   type: REQUEST_TYPES,
   category: REQUEST_CATEGORIES,
   channel: REQUEST_CHANNELS,
@@ -47,8 +41,8 @@ const ENUMS: Partial<Record<CsvColumn, readonly string[]>> = {
   outcome: REQUEST_OUTCOMES,
   itemState: ITEM_STATES,
 };
-const ENUM_CHECKS = Object.entries(ENUMS) as [CsvColumn, readonly string[]][];
-const REQUIRED: CsvColumn[] = ['agency', 'reference', 'platform', 'type', 'category', 'channel'];
+const ENUM_CHECKS = Object.entries(ENUMS) as [RequestCsvColumn, readonly string[]][];
+const REQUIRED: RequestCsvColumn[] = ['agency', 'reference', 'platform', 'type', 'category', 'channel'];
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const TIMES = ['sentAt', 'firstResponseAt', 'resolvedAt'] as const;
 // ISO-8601 with a time zone, as exports write them ("2020-02-11T01:30:00Z", "2020-02-11 01:30:00+00").
@@ -74,16 +68,16 @@ export function parseTime(value: string): Date | undefined {
 export function checkRow(cells: string[], line: number, known: KnownNames, now = new Date()): ImportRow | ImportError[] {
   const errors: ImportError[] = [];
   const fail = (field: string, message: string) => errors.push({ line, field, message: `${field} ${message}` });
-  if (cells.length !== CSV_COLUMNS.length) {
-    return [{ line, message: `the row has ${cells.length} cells; the header has ${CSV_COLUMNS.length}` }];
+  if (cells.length !== REQUEST_CSV_COLUMNS.length) {
+    return [{ line, message: `the row has ${cells.length} cells; the header has ${REQUEST_CSV_COLUMNS.length}` }];
   }
   // Filled in one order, so that every row's object has the same shape (Object.fromEntries made a
   // dictionary of each, a third of the time spent checking rows).
-  const cell = {} as Record<CsvColumn, string>;
-  for (let i = 0; i < CSV_COLUMNS.length; i++) cell[CSV_COLUMNS[i]] = cells[i].trim();
+  const cell = {} as Record<RequestCsvColumn, string>;
+  for (let i = 0; i < REQUEST_CSV_COLUMNS.length; i++) cell[REQUEST_CSV_COLUMNS[i]] = cells[i].trim();
   for (const field of REQUIRED) if (!cell[field]) fail(field, 'is required');
   // PostgreSQL text cannot hold NUL: refused here rather than failing the whole import's COPY.
-  for (const field of CSV_COLUMNS) if (cell[field].includes('\u0000')) fail(field, 'must not contain NUL characters');
+  for (const field of REQUEST_CSV_COLUMNS) if (cell[field].includes('\u0000')) fail(field, 'must not contain NUL characters');
   for (const [field, allowed] of ENUM_CHECKS) {
     if (cell[field] && !allowed.includes(cell[field])) fail(field, `must be one of ${allowed.join(', ')}`);
   }

@@ -1,14 +1,14 @@
+import { REQUEST_CSV_COLUMNS } from '../../../domain/src';
 import { PassThrough, type Readable } from 'node:stream';
 import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { CSV_COLUMNS } from './import-row';
 import { type ImportResult, RequestsImportService } from './requests-import.service';
 import { DomainError } from '../common/errors/domain-error';
 
-const TEMPLATE = `${CSV_COLUMNS.join(',')}
+const TEMPLATE = `${REQUEST_CSV_COLUMNS.join(',')}
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/1,,
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/2,,
 `;

@@ -9,8 +9,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
 import type { Actor } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
-import { CSV_COLUMNS, checkRow, type ImportError, type ImportRow, type KnownNames } from './import-row';
-import { slaHoursSql } from '../../../domain/src';
+import { checkRow, type ImportError, type ImportRow, type KnownNames } from './import-row';
+import { REQUEST_CSV_COLUMNS, slaHoursSql } from '../../../domain/src';
 
 export interface ImportResult {
   created: number;
@@ -112,8 +112,8 @@ export class RequestsImportService {
         if (header) {
           header = false;
           const names = record.map((c) => c.trim());
-          if (names.join(',') !== CSV_COLUMNS.join(',')) {
-            addError({ line: 1, field: 'header', message: `the header must be exactly: ${CSV_COLUMNS.join(',')}` });
+          if (names.join(',') !== REQUEST_CSV_COLUMNS.join(',')) {
+            addError({ line: 1, field: 'header', message: `the header must be exactly: ${REQUEST_CSV_COLUMNS.join(',')}` });
             break;
           }
           continue;

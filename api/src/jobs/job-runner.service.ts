@@ -5,9 +5,7 @@ import type { Actor } from '../auth/auth.decorators';
 import { Environment } from '../config/environment';
 import type { Job } from './job';
 import { JobRun } from './job-run.entity';
-
-// Namespace of the advisory locks held while a job runs (the second key is the job name's hash).
-const JOB_LOCK_NAMESPACE = 735_100;
+import { ADVISORY_LOCK_NAMESPACES } from '../../../domain/src';
 
 export type JobTrigger = 'schedule' | 'startup' | 'manual';
 
@@ -65,7 +63,7 @@ export class JobRunner implements BeforeApplicationShutdown {
     const lock = this.dataSource.createQueryRunner();
     await lock.connect();
     try {
-      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [JOB_LOCK_NAMESPACE, job.name]);
+      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [ADVISORY_LOCK_NAMESPACES.jobs, job.name]);
       if (!locked) return await this.finish(run, 'skipped', {}, 'another instance is running this job');
       for (let attempt = 1; ; attempt++) {
         try {
@@ -79,7 +77,7 @@ export class JobRunner implements BeforeApplicationShutdown {
         }
       }
     } finally {
-      await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [JOB_LOCK_NAMESPACE, job.name]).catch(() => undefined);
+      await lock.query('SELECT pg_advisory_unlock($1, hashtext($2))', [ADVISORY_LOCK_NAMESPACES.jobs, job.name]).catch(() => undefined);
       await lock.release();
     }
   }

@@ -11,7 +11,7 @@ import { Platform } from '../platforms/platform.entity';
 import type { CreateBriefDto, CreateReportDto } from './report.dto';
 import { Report } from './report.entity';
 import { ReportDataService } from './report-data.service';
-import { REPORT_KINDS, REPORT_STATUSES } from '../../../domain/src';
+import { ADVISORY_LOCK_NAMESPACES, REPORT_KINDS, REPORT_STATUSES } from '../../../domain/src';
 
 export const REPORT_LIST: ListSpec<Report> = {
   resource: 'reports',
@@ -28,7 +28,7 @@ export const REPORT_LIST: ListSpec<Report> = {
  * A worker holds this advisory lock (with the report id) on its own connection while it builds: a
  * running report whose lock is free belongs to a process that died, and is queued again at once.
  */
-const REPORT_LOCK_NAMESPACE = 735_200;
+const REPORT_LOCK_NAMESPACE = ADVISORY_LOCK_NAMESPACES.reports;
 
 const month = (d: Date) => d.toISOString().slice(0, 7);
 

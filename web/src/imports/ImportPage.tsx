@@ -1,3 +1,4 @@
+import { REQUEST_CSV_COLUMNS } from '../../../domain/src';
 import CheckCircleOutlineIcon from '@mui/icons-material/CheckCircleOutlineOutlined';
 import DownloadIcon from '@mui/icons-material/Download';
 import ListIcon from '@mui/icons-material/List';
@@ -24,7 +25,6 @@ import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 import { ENUMS } from '../enums';
 import { saveBlob } from '../reports/download';
-import { CSV_COLUMNS } from '../requests/exporter';
 import { errorsToCsv, formatBytes, type ImportOutcome, type ImportRowError, progressPercent } from './shaping';
 import { UploadCancelled } from './upload';
 
@@ -73,7 +73,7 @@ function FormatHelp() {
         </Typography>
         <Typography variant="body2">{translate('app.import.format.header')}</Typography>
         <Box component="pre" sx={{ ...mono, whiteSpace: 'pre-wrap', wordBreak: 'break-all', bgcolor: 'action.hover', p: 1, borderRadius: 1, my: 1 }}>
-          {CSV_COLUMNS.join(',')}
+          {REQUEST_CSV_COLUMNS.join(',')}
         </Box>
         <Box component="ul" sx={{ pl: 2.5, my: 1, '& li': { typography: 'body2', mb: 0.75 } }}>
           {(['rows', 'encoding', 'names', 'times', 'status', 'timeline', 'idempotent', 'atomic'] as const).map((key) => (

@@ -1,9 +1,9 @@
+import { REQUEST_CSV_COLUMNS } from '../../../domain/src';
 /**
  * What the console makes of POST /api/imports/requests' answer (DOMAIN.md, "CSV format"):
  * 200 `{created, skipped, errors: []}`, or 400 with `errors: [{line, field?, message}]` when any row is
  * wrong (then nothing was imported), or another failure. Pure, so that it is unit-tested.
  */
-import { CSV_COLUMNS } from '../requests/exporter';
 
 export interface ImportRowError {
   /** The 1-based line of the file (the header is line 1). */
@@ -32,8 +32,8 @@ function messageOf(body: unknown): string {
 }
 
 const columnOrder = (field: string | null): number => {
-  const i = field === null ? -1 : (CSV_COLUMNS as readonly string[]).indexOf(field);
-  return i === -1 && field !== null ? CSV_COLUMNS.length : i;
+  const i = field === null ? -1 : (REQUEST_CSV_COLUMNS as readonly string[]).indexOf(field);
+  return i === -1 && field !== null ? REQUEST_CSV_COLUMNS.length : i;
 };
 
 /** Row errors as the API sent them, cleaned up and in file order (by line, then by column). */

@@ -1,24 +1,7 @@
+import { REQUEST_CSV_COLUMNS, type RequestCsvColumn } from '../../../domain/src';
 import type { Agency, Platform, PlatformRequest } from '../types';
 
-/** The CSV columns of DOMAIN.md, in order (the same format the API imports). */
-export const CSV_COLUMNS = [
-  'agency',
-  'reference',
-  'platform',
-  'type',
-  'category',
-  'channel',
-  'sentAt',
-  'status',
-  'outcome',
-  'firstResponseAt',
-  'resolvedAt',
-  'itemUrl',
-  'itemContentHash',
-  'itemState',
-] as const;
-
-type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>;
+type CsvRow = Record<RequestCsvColumn, string>;
 
 /** One row per item; a request without items is one row with empty item columns. */
 export function requestsToCsvRows(
@@ -49,5 +32,5 @@ export function requestsToCsvRows(
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function toCsv(rows: readonly CsvRow[]): string {
-  return [CSV_COLUMNS.join(','), ...rows.map((row) => CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
+  return [REQUEST_CSV_COLUMNS.join(','), ...rows.map((row) => REQUEST_CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
 }
