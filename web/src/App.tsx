@@ -9,12 +9,12 @@ import { i18nProvider } from './i18n';
 import { IMPORT_ROUTE, ImportPage } from './imports';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
-import { can, type Permission } from './permissions';
 import platforms from './platforms';
 import reports from './reports';
 import requests from './requests';
 import { theme } from './theme';
 import users from './users';
+import { can, type Permission } from '../../domain/src';
 
 const API_URL = '/api';
 // react-router's Route (the router react-admin runs on), without a direct dependency on react-router.
@@ -49,8 +49,8 @@ export function App() {
   return (
     <Admin
       title="Platform compliance tracker"
-      dataProvider={createDataProvider(API_URL)}
-      authProvider={createAuthProvider(API_URL)}
+      dataProvider={createDataProvider(API_URL, sessionStorage, () => i18nProvider.getLocale())}
+      authProvider={createAuthProvider(API_URL, sessionStorage, () => i18nProvider.getLocale())}
       i18nProvider={i18nProvider}
       dashboard={Dashboard}
       layout={AppLayout}

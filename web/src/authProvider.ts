@@ -1,7 +1,8 @@
 import type { AuthProvider } from 'react-admin';
+import { errorMessage } from './common/errors';
 import { accessToken, clearSession, readSession, refreshTokenOf, saveTokens } from './session';
 
-export function createAuthProvider(apiUrl: string, storage: Storage = sessionStorage): AuthProvider {
+export function createAuthProvider(apiUrl: string, storage: Storage = sessionStorage, locale: () => string = () => 'en'): AuthProvider {
   const session = async () => ((await accessToken(apiUrl, storage)) ? readSession(storage) : null);
   return {
     async login({ username, password }) {
@@ -11,7 +12,7 @@ export function createAuthProvider(apiUrl: string, storage: Storage = sessionSto
         body: JSON.stringify({ email: username, password }),
       });
       const body = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(body.message ?? 'Sign-in failed');
+      if (!res.ok) throw new Error(errorMessage(body, locale(), 'Sign-in failed'));
       saveTokens(storage, body);
     },
     async logout() {

@@ -4,6 +4,7 @@ import type { ChainVerification } from './audit/chain';
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
+import { inConsoleLanguage } from './common/errors';
 import { accessToken } from './session';
 import type { ContentStats, KmCurve, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
@@ -29,14 +30,16 @@ export interface TrackerDataProvider extends DataProvider {
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
-export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage): TrackerDataProvider {
+export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage, locale: () => string = () => 'en'): TrackerDataProvider {
   const authHeader = async (): Promise<string | undefined> => {
     const token = await accessToken(apiUrl, storage);
     return token ? `Bearer ${token}` : undefined;
   };
   const httpClient = async (url: string, options: fetchUtils.Options = {}) => {
     const token = await authHeader();
-    return fetchUtils.fetchJson(url, { ...options, user: token ? { authenticated: true, token } : undefined });
+    return fetchUtils
+      .fetchJson(url, { ...options, user: token ? { authenticated: true, token } : undefined })
+      .catch((error: unknown) => Promise.reject(inConsoleLanguage(error, locale())));
   };
   const base = simpleRestProvider(apiUrl, httpClient);
   const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;

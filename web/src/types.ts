@@ -1,20 +1,5 @@
 /** The API's records and stats rows as the console reads them (DOMAIN.md, "HTTP contract"). */
-import type {
-  ActionOwnerSide,
-  ActionState,
-  AgencyKind,
-  ConsultationFormat,
-  EventKind,
-  ItemState,
-  ReportKind,
-  ReportStatus,
-  RequestCategory,
-  RequestChannel,
-  RequestOutcome,
-  RequestStatus,
-  RequestType,
-  Role,
-} from './enums';
+import { type ActionOwnerSide, type ActionState, type AgencyKind, type ConsultationFormat, type EventKind, type ItemState, type ReportKind, type ReportStatus, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType, type Role } from '../../domain/src';
 
 export interface SlaHours {
   removal: number;

@@ -17,7 +17,7 @@ import {
   required,
 } from 'react-admin';
 import { EnumField, ShowLinkField } from '../common/fields';
-import { choices } from '../enums';
+import { choices } from '../common/choices';
 
 const agencyFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -19,8 +19,9 @@ import {
   useSimpleFormIterator,
   useTranslate,
 } from 'react-admin';
-import { choices, type EnumName } from '../enums';
 import { useIntlLocale } from './hooks';
+import { type EnumName } from '../../../domain/src';
+import { choices } from './choices';
 
 /** A date and time in the chosen language's format. */
 export function DateTimeField(props: DateFieldProps) {

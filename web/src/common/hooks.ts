@@ -1,6 +1,5 @@
 import { useLocaleState, usePermissions } from 'react-admin';
-import type { Role } from '../enums';
-import { can, type Permission } from '../permissions';
+import { can, type Permission, type Role } from '../../../domain/src';
 
 /** The signed-in user's role (from the token, through the auth provider's getPermissions). */
 export function useRole(): Role | undefined {

@@ -37,8 +37,8 @@ import {
 } from 'react-admin';
 import { PrepareBriefButton } from '../reports/PrepareBriefButton';
 import { AddRowButton, DateTimeField, DayField, EnumField, IsoDateTimeInput, ShowLinkField, StatusChip } from '../common/fields';
-import { choices } from '../enums';
 import type { Consultation } from '../types';
+import { choices } from '../common/choices';
 
 const consultationFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -20,7 +20,6 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Title, useDataProvider, useGetList, useGetMany, useStore, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { ENUMS } from '../enums';
 import { formatCount, formatDateTime, formatHours, formatPercent } from '../format';
 import type { OverdueRow, Platform, ResponsivenessRow } from '../types';
 import {
@@ -34,6 +33,7 @@ import {
   trendPoints,
   kmChartRows,
 } from './shaping';
+import { ENUMS } from '../../../domain/src';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 

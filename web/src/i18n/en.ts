@@ -1,3 +1,4 @@
+import { DOMAIN_MESSAGES } from '../../../domain/src';
 /**
  * The console's own English messages (react-admin's come from ra-language-english). Korean and
  * Indonesian (ko.ts, id.ts) must have exactly these keys: the type below makes tsc check it.
@@ -237,101 +238,8 @@ export const en = {
       },
     },
   },
-  enums: {
-    type: {
-      removal: 'Removal',
-      blocking: 'Blocking',
-      investigation: 'Investigative assistance',
-      preservation: 'Preservation',
-    },
-    category: {
-      ncii: 'Non-consensual intimate images',
-      deepfake_sexual: 'Sexual deepfake',
-      csam: 'Child sexual abuse material',
-      sextortion: 'Sextortion',
-      grooming: 'Grooming',
-      other: 'Other',
-    },
-    channel: {
-      email: 'Email',
-      web_form: 'Web form',
-      portal: 'Portal',
-      api: 'API',
-      letter: 'Letter',
-      in_person: 'In person',
-    },
-    status: {
-      draft: 'Draft',
-      sent: 'Sent',
-      acknowledged: 'Acknowledged',
-      resolved: 'Resolved',
-      withdrawn: 'Withdrawn',
-    },
-    outcome: {
-      removed: 'Removed',
-      partially_removed: 'Partially removed',
-      refused: 'Refused',
-      data_provided: 'Data provided',
-      no_action: 'No action',
-    },
-    itemState: {
-      pending: 'Pending',
-      removed: 'Removed',
-      still_online: 'Still online',
-      geo_blocked: 'Geo-blocked',
-      not_found: 'Not found',
-    },
-    eventKind: {
-      acknowledged: 'Acknowledged',
-      info_requested: 'Information requested',
-      outcome: 'Outcome',
-      refused: 'Refused',
-      sent: 'Sent',
-      reminder_sent: 'Reminder sent',
-      escalated: 'Escalated',
-      note: 'Note',
-      item_checked: 'Content re-checked',
-      withdrawn: 'Withdrawn',
-    },
-    format: {
-      in_person: 'In person',
-      video: 'Video call',
-      call: 'Phone call',
-      letter: 'Letter',
-      email: 'Email',
-    },
-    ownerSide: {
-      platform: 'Platform',
-      regulator: 'Regulator',
-    },
-    actionState: {
-      open: 'Open',
-      done: 'Done',
-      missed: 'Missed',
-    },
-    role: {
-      admin: 'Administrator',
-      regulator: 'Regulator',
-      analyst: 'Analyst',
-      liaison: 'Liaison officer',
-    },
-    agencyKind: {
-      regulator: 'Regulator',
-      police: 'Police',
-      ngo: 'NGO',
-      other: 'Other',
-    },
-    reportStatus: {
-      queued: 'Queued',
-      running: 'Generating',
-      done: 'Ready',
-      failed: 'Failed',
-    },
-    reportKind: {
-      compliance: 'Compliance report',
-      consultation_brief: 'Consultation brief',
-    },
-  },
+  // The vocabulary's labels are the domain's, shared with the reports.
+  enums: DOMAIN_MESSAGES.en.enums,
   resources: {
     requests: {
       name: 'Request |||| Requests',

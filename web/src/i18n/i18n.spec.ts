@@ -4,7 +4,7 @@ import { id } from './id';
 import { ko } from './ko';
 import { raId } from './ra-id';
 import { raKo } from './ra-ko';
-import { ENUMS } from '../enums';
+import { ENUMS } from '../../../domain/src';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -1,3 +1,4 @@
+import { DOMAIN_MESSAGES } from '../../../domain/src';
 import type { AppMessages } from './en';
 
 /** Bahasa Indonesia: the console's own messages (react-admin's are in ra-id.ts). */
@@ -235,101 +236,8 @@ export const id: AppMessages = {
       },
     },
   },
-  enums: {
-    type: {
-      removal: 'Penghapusan',
-      blocking: 'Pemblokiran',
-      investigation: 'Bantuan penyidikan',
-      preservation: 'Pengamanan data',
-    },
-    category: {
-      ncii: 'Gambar intim tanpa persetujuan',
-      deepfake_sexual: 'Deepfake seksual',
-      csam: 'Materi kekerasan seksual anak',
-      sextortion: 'Sekstorsi',
-      grooming: 'Grooming',
-      other: 'Lainnya',
-    },
-    channel: {
-      email: 'Surel',
-      web_form: 'Formulir web',
-      portal: 'Portal',
-      api: 'API',
-      letter: 'Surat',
-      in_person: 'Tatap muka',
-    },
-    status: {
-      draft: 'Draf',
-      sent: 'Dikirim',
-      acknowledged: 'Diterima',
-      resolved: 'Selesai',
-      withdrawn: 'Ditarik',
-    },
-    outcome: {
-      removed: 'Dihapus',
-      partially_removed: 'Dihapus sebagian',
-      refused: 'Ditolak',
-      data_provided: 'Data diberikan',
-      no_action: 'Tanpa tindakan',
-    },
-    itemState: {
-      pending: 'Menunggu',
-      removed: 'Dihapus',
-      still_online: 'Masih daring',
-      geo_blocked: 'Diblokir per wilayah',
-      not_found: 'Tidak ditemukan',
-    },
-    eventKind: {
-      acknowledged: 'Diterima',
-      info_requested: 'Meminta informasi',
-      outcome: 'Hasil',
-      refused: 'Ditolak',
-      sent: 'Dikirim',
-      reminder_sent: 'Pengingat dikirim',
-      escalated: 'Dieskalasi',
-      note: 'Catatan',
-      item_checked: 'Konten diperiksa ulang',
-      withdrawn: 'Ditarik',
-    },
-    format: {
-      in_person: 'Tatap muka',
-      video: 'Panggilan video',
-      call: 'Telepon',
-      letter: 'Surat',
-      email: 'Surel',
-    },
-    ownerSide: {
-      platform: 'Platform',
-      regulator: 'Regulator',
-    },
-    actionState: {
-      open: 'Terbuka',
-      done: 'Selesai',
-      missed: 'Terlewat',
-    },
-    role: {
-      admin: 'Administrator',
-      regulator: 'Regulator',
-      analyst: 'Analis',
-      liaison: 'Petugas penghubung',
-    },
-    agencyKind: {
-      regulator: 'Regulator',
-      police: 'Kepolisian',
-      ngo: 'LSM',
-      other: 'Lainnya',
-    },
-    reportStatus: {
-      queued: 'Dalam antrean',
-      running: 'Sedang dibuat',
-      done: 'Siap',
-      failed: 'Gagal',
-    },
-    reportKind: {
-      compliance: 'Laporan kepatuhan',
-      consultation_brief: 'Bahan konsultasi',
-    },
-  },
+  // The vocabulary's labels are the domain's, shared with the reports.
+  enums: DOMAIN_MESSAGES.id.enums,
   resources: {
     requests: {
       name: 'Permintaan |||| Permintaan',

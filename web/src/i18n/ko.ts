@@ -1,3 +1,4 @@
+import { DOMAIN_MESSAGES } from '../../../domain/src';
 import type { AppMessages } from './en';
 
 /** 한국어: the console's own messages (react-admin's are in ra-ko.ts). */
@@ -235,101 +236,8 @@ export const ko: AppMessages = {
       },
     },
   },
-  enums: {
-    type: {
-      removal: '삭제',
-      blocking: '차단',
-      investigation: '수사 협조',
-      preservation: '자료 보전',
-    },
-    category: {
-      ncii: '비동의 촬영물·유포',
-      deepfake_sexual: '성적 딥페이크',
-      csam: '아동 성착취물',
-      sextortion: '성적 협박',
-      grooming: '그루밍',
-      other: '기타',
-    },
-    channel: {
-      email: '이메일',
-      web_form: '웹 양식',
-      portal: '포털',
-      api: 'API',
-      letter: '서신',
-      in_person: '대면',
-    },
-    status: {
-      draft: '초안',
-      sent: '발송됨',
-      acknowledged: '접수 확인',
-      resolved: '처리 완료',
-      withdrawn: '철회',
-    },
-    outcome: {
-      removed: '삭제됨',
-      partially_removed: '일부 삭제',
-      refused: '거부',
-      data_provided: '자료 제공',
-      no_action: '조치 없음',
-    },
-    itemState: {
-      pending: '확인 대기',
-      removed: '삭제됨',
-      still_online: '게시 중',
-      geo_blocked: '국내 접속 차단',
-      not_found: '찾을 수 없음',
-    },
-    eventKind: {
-      acknowledged: '접수 확인',
-      info_requested: '추가 정보 요청',
-      outcome: '처리 결과',
-      refused: '거부',
-      sent: '발송',
-      reminder_sent: '독촉 발송',
-      escalated: '상급 보고',
-      note: '메모',
-      item_checked: '콘텐츠 재확인',
-      withdrawn: '철회',
-    },
-    format: {
-      in_person: '대면',
-      video: '화상 회의',
-      call: '전화',
-      letter: '서신',
-      email: '이메일',
-    },
-    ownerSide: {
-      platform: '플랫폼',
-      regulator: '규제 기관',
-    },
-    actionState: {
-      open: '진행 중',
-      done: '완료',
-      missed: '미이행',
-    },
-    role: {
-      admin: '관리자',
-      regulator: '규제 담당자',
-      analyst: '분석가',
-      liaison: '협력 담당관',
-    },
-    agencyKind: {
-      regulator: '규제 기관',
-      police: '경찰',
-      ngo: '비영리 단체',
-      other: '기타',
-    },
-    reportStatus: {
-      queued: '대기 중',
-      running: '생성 중',
-      done: '완료',
-      failed: '실패',
-    },
-    reportKind: {
-      compliance: '협조 이행 보고서',
-      consultation_brief: '협의 브리핑 자료',
-    },
-  },
+  // The vocabulary's labels are the domain's, shared with the reports.
+  enums: DOMAIN_MESSAGES.ko.enums,
   resources: {
     requests: {
       name: '요청 |||| 요청',

@@ -23,10 +23,10 @@ import { type ChangeEvent, type DragEvent, useEffect, useId, useRef, useState } 
 import { Button, LinkBase, Title, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { ENUMS } from '../enums';
 import { saveBlob } from '../reports/download';
 import { errorsToCsv, formatBytes, type ImportOutcome, type ImportRowError, progressPercent } from './shaping';
 import { UploadCancelled } from './upload';
+import { ENUMS } from '../../../domain/src';
 
 /** The columns whose cells take one of a fixed list of values, and the vocabulary each uses. */
 const ENUM_COLUMNS = [

@@ -33,9 +33,9 @@ import {
 } from 'react-admin';
 import { DateTimeField, DayField, EnumField, IsoDateTimeInput, LocaleNumberField, ShowLinkField, StatusChip } from '../common/fields';
 import type { TrackerDataProvider } from '../dataProvider';
-import { choices } from '../enums';
 import type { Report } from '../types';
 import { isPending, reportPayload, saveBlob } from './download';
+import { choices } from '../common/choices';
 
 /** GET /api/reports/:id/pdf (or /csv) with the bearer token, saved as a file. Enabled once the report is done. */
 export function DownloadReportButton({ format = 'pdf' }: { format?: 'pdf' | 'csv' }) {

@@ -24,10 +24,10 @@ import {
 } from 'react-admin';
 import { useRole } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { choices, type EventKind, type RequestOutcome } from '../enums';
-import { allowedEventKinds, type EventSide } from '../permissions';
 import type { PlatformRequest } from '../types';
 import { buildEventPayload, type EventFormValues, kindTakesItems, suggestedItemStates } from './events';
+import { allowedEventKinds, type EventKind, type EventSide, type RequestOutcome } from '../../../domain/src';
+import { choices } from '../common/choices';
 
 /**
  * "Record platform response" (acknowledged, information requested, outcome, refused) or "Record our

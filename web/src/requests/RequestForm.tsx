@@ -17,8 +17,8 @@ import {
   useTranslate,
 } from 'react-admin';
 import { AddRowButton, DateTimeField, EnumField, IsoDateTimeInput } from '../common/fields';
-import { choices } from '../enums';
 import type { PlatformRequest } from '../types';
+import { choices } from '../common/choices';
 
 const urlValidators = [required(), regex(/^https?:\/\/\S+$/i, 'http(s)://…'), maxLength(2048)];
 

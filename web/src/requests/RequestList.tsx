@@ -32,10 +32,10 @@ import {
 import { type ColumnProps, DateTimeField, EnumField, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
 import { useCan, useIntlLocale } from '../common/hooks';
 import { IMPORT_ROUTE } from '../imports';
-import { choices } from '../enums';
 import { formatDateTime } from '../format';
 import type { Agency, Platform, PlatformRequest } from '../types';
 import { requestsToCsvRows, toCsv } from './exporter';
+import { choices } from '../common/choices';
 
 const requestFilters = [
   <SearchInput key="q" source="q" alwaysOn />,

@@ -9,9 +9,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { isPlatformEvent } from '../enums';
 import { formatDateTime } from '../format';
 import type { PlatformRequest, RequestEvent } from '../types';
+import { isPlatformOriginated } from '../../../domain/src';
 
 /** The request's timeline (GET /api/requests/:id/events, oldest first), newest at the top. */
 export function Timeline() {
@@ -33,7 +33,7 @@ export function Timeline() {
   return (
     <Box component="ol" aria-label={translate('app.requests.timeline')} sx={{ listStyle: 'none', p: 0, m: 0 }} data-testid="timeline">
       {[...data].reverse().map((event: RequestEvent) => {
-        const platform = isPlatformEvent(event.kind);
+        const platform = isPlatformOriginated(event.kind);
         return (
           <Box
             component="li"

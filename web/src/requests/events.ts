@@ -1,5 +1,5 @@
-import type { EventKind, ItemState, RequestOutcome } from '../enums';
 import type { NewEvent, RequestItem } from '../types';
+import { type EventKind, type ItemState, type RequestOutcome } from '../../../domain/src';
 
 /** What the event dialog's form holds. */
 export interface EventFormValues {

@@ -29,7 +29,7 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import { DateTimeField, EnumField, ShowLinkField } from '../common/fields';
-import { choices } from '../enums';
+import { choices } from '../common/choices';
 
 const userFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
