@@ -11,6 +11,7 @@ import { AuthModule } from './auth/auth.module';
 import { rateLimits } from './auth/rate-limits';
 import { ConstraintCatalog } from './common/errors/constraint-catalog';
 import { Environment } from './config/environment';
+import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { dataSourceOptions } from './database/data-source-options';
@@ -42,7 +43,8 @@ export class AppModule {
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(options.databaseUrl),
+          // Each feature module registers its own entities (TypeOrmModule.forFeature).
+          useFactory: () => ({ ...dataSourceOptions(options.databaseUrl), autoLoadEntities: true }),
           // Pending migrations run before anything else touches the database.
           dataSourceFactory: async (opts) => {
             const dataSource = await new DataSource(opts!).initialize();
@@ -54,6 +56,7 @@ export class AppModule {
         // call before treating it as a secret, which cost a sixth of the CPU of a list request.
         JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
         ThrottlerModule.forRoot(rateLimits(env)),
+        TypeOrmModule.forFeature([IdempotencyKey]),
         AuditModule,
         AuthModule,
         UsersModule,

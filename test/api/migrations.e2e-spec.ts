@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../api/src/database/data-source-options';
+import { dataSourceOptions, ENTITY_FILES } from '../../api/src/database/data-source-options';
 import { adminQuery, withDatabase } from './support/database';
 
 /** Every migration's down() works, and up() again gives the same schema. */
@@ -12,7 +12,7 @@ describe('migrations', () => {
 
   beforeAll(async () => {
     await adminQuery(process.env.TEST_SERVER_URL!, `CREATE DATABASE ${database}`);
-    dataSource = await new DataSource(dataSourceOptions(withDatabase(process.env.TEST_SERVER_URL!, database))).initialize();
+    dataSource = await new DataSource(dataSourceOptions(withDatabase(process.env.TEST_SERVER_URL!, database), [ENTITY_FILES])).initialize();
   });
   afterAll(async () => {
     await dataSource.destroy();

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { Agency } from './agency.entity';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 
-@Module({ controllers: [AgenciesController], providers: [AgenciesService], exports: [AgenciesService] })
+@Module({ imports: [TypeOrmModule.forFeature([Agency])], controllers: [AgenciesController], providers: [AgenciesService], exports: [AgenciesService] })
 export class AgenciesModule {}

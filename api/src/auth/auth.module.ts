@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { RefreshToken } from './refresh-token.entity';
 import { APP_GUARD } from '@nestjs/core';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
@@ -8,7 +10,7 @@ import { RefreshTokensService } from './refresh-tokens.service';
 import { SignInService } from './sign-in.service';
 
 @Module({
-  imports: [UsersModule],
+  imports: [TypeOrmModule.forFeature([RefreshToken]), UsersModule],
   controllers: [AuthController],
   providers: [
     // In this order: the rate limit counts writes per signed-in user, so it runs after authentication.

@@ -1,14 +1,20 @@
+import { resolve } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
-import { ENTITIES } from './entities';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
+/**
+ * Every entity file of the API, for the tools that need them all without the app (the migration CLI,
+ * the test that entities and migrations agree). The app itself takes each feature's own (forFeature).
+ */
+export const ENTITY_FILES = resolve(__dirname, '../**/*.entity.{js,ts}');
+
 /** The one TypeORM configuration, shared by the app, the migration CLI and the tests. */
-export function dataSourceOptions(url: string): DataSourceOptions {
+export function dataSourceOptions(url: string, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,

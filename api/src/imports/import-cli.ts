@@ -4,7 +4,7 @@ import { createReadStream, existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { validateEnvironment } from '../config/environment';
-import { dataSourceOptions } from '../database/data-source-options';
+import { dataSourceOptions, ENTITY_FILES } from '../database/data-source-options';
 import { startEmbeddedDatabase } from '../database/embedded-database';
 import { runMigrations } from '../database/migrate';
 import { RequestsImportService } from './requests-import.service';
@@ -17,7 +17,7 @@ async function main(): Promise<number> {
   }
   const env = validateEnvironment(process.env);
   const database = env.DATABASE_URL ? { url: env.DATABASE_URL, stop: async () => undefined } : await startEmbeddedDatabase(env.DATA_DIR);
-  const dataSource = await new DataSource(dataSourceOptions(database.url)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(database.url, [ENTITY_FILES])).initialize();
   try {
     await runMigrations(dataSource);
     const started = Date.now();

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { JobRun } from './job-run.entity';
 import { ReportsModule } from '../reports/reports.module';
 import { RequestsModule } from '../requests/requests.module';
 import { DeadlineSweepJob } from './deadline-sweep.job';
@@ -12,7 +14,7 @@ import { MonthlyReportJob, QuarterlyReportJob } from './report-schedule.job';
 const JOB_CLASSES = [DeadlineSweepJob, RemovalRecheckJob, MonthlyReportJob, QuarterlyReportJob];
 
 @Module({
-  imports: [RequestsModule, ReportsModule],
+  imports: [TypeOrmModule.forFeature([JobRun]), RequestsModule, ReportsModule],
   controllers: [JobsController],
   providers: [
     ...JOB_CLASSES,
