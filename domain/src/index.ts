@@ -8,3 +8,4 @@ export * from './csv';
 export * from './locks';
 export * from './errors';
 export * from './i18n';
+export * from './passwords';

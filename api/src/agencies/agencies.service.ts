@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
 import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
-import { AuditedStore } from '../common/records/audited-store';
+import { AuditedStore } from '../audit/audited-store';
 import { type AgencyInputDto, agencyColumns, toAgencyResponse, type UpdateAgencyDto } from './agency.dto';
 import { Agency } from './agency.entity';
 import { AGENCY_KINDS } from '../../../domain/src';

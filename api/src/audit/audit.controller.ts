@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { RequirePermission } from '../auth/auth.decorators';
+import { RequirePermission } from '../common/http/access';
 import { respondWithList } from '../common/http/list-query';
 import { AUDIT_LIST, AuditService } from './audit.service';
 import type { AuditEntry } from './audit-entry.entity';

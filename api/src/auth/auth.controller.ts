@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { JwtService } from '@nestjs/jwt';
-import { type Actor, CurrentUser, Public } from './auth.decorators';
+import { type Actor, CurrentUser, Public } from '../common/http/access';
 import { LoginDto, LogoutDto, RefreshDto, TokenDto } from './login.dto';
 import { SignInLimited } from './rate-limits';
 import { RefreshTokensService } from './refresh-tokens.service';

@@ -1,7 +1,7 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { type Actor, PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+import { type Actor, PERMISSION_KEY, PUBLIC_KEY } from '../common/http/access';
 import { UsersService } from '../users/users.service';
 import { DomainError } from '../common/errors/domain-error';
 import { can, type Permission } from '../../../domain/src';

@@ -1,4 +1,4 @@
-import { passwordProblem } from '../users/password-policy';
+import { passwordProblem } from '../../../domain/src';
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
 

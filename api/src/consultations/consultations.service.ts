@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
 import { invalid } from '../common/errors/domain-error';
 import { dateFilter, enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
-import { AuditedStore } from '../common/records/audited-store';
+import { AuditedStore } from '../audit/audited-store';
 import { Platform } from '../platforms/platform.entity';
 import { PlatformRequest } from '../requests/request.entity';
 import { ActionItem } from './action-item.entity';

@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import ExcelJS from 'exceljs';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { type Actor, CurrentUser } from '../auth/auth.decorators';
+import { type Actor, CurrentUser } from '../common/http/access';
 import { applyFilters, parseListQuery } from '../common/http/list-query';
 import { PlatformRequest } from '../requests/request.entity';
 import { REQUEST_LIST } from '../requests/requests.service';

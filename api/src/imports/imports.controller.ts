@@ -4,7 +4,7 @@ import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req } fro
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import busboy from 'busboy';
 import type { Request } from 'express';
-import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { type ImportResult, RequestsImportService } from './requests-import.service';
 import { DomainError } from '../common/errors/domain-error';
 

@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, QueryFailedError } from 'typeorm';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { Environment } from '../config/environment';
 import type { Job } from './job';
 import { JobRun } from './job-run.entity';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource } from 'typeorm';
-import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { notFound } from '../common/errors/domain-error';
 import { enumFilter, findPage, type ListSpec, respondWithList, textFilter } from '../common/http/list-query';
 import { Environment } from '../config/environment';

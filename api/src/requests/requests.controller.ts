@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { respondWithJsonList } from '../common/http/list-query';
 import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto, visibleTo } from './request.dto';
 import { CreateEventDto, EventResponse, toEventResponse } from './request-event.dto';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager, In } from 'typeorm';
 import { Agency } from '../agencies/agency.entity';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
 import { conflict, forbidden, invalid } from '../common/errors/domain-error';
 import {
@@ -15,7 +15,7 @@ import {
   type ListQuery,
   type ListSpec,
 } from '../common/http/list-query';
-import { AuditedStore } from '../common/records/audited-store';
+import { AuditedStore } from '../audit/audited-store';
 import { Platform } from '../platforms/platform.entity';
 import type { CreateRequestDto, ItemInputDto, UpdateRequestDto } from './request.dto';
 import { toRequestResponse } from './request.dto';

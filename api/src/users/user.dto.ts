@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Allow, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsAcceptablePassword, PASSWORD_MIN_LENGTH } from './password-policy';
+import { IsAcceptablePassword } from './password-policy';
 import { type User } from './user.entity';
-import { type Role, ROLES } from '../../../domain/src';
+import { PASSWORD_MIN_LENGTH, type Role, ROLES } from '../../../domain/src';
 
 class UserFieldsDto {
   @ApiProperty()

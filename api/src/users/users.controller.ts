@@ -1,7 +1,7 @@
 import { Body, Controller, Delete, Get, Param, ParseIntPipe, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { respondWithList } from '../common/http/list-query';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserResponse } from './user.dto';
 import { USER_LIST, UsersService } from './users.service';

@@ -12,7 +12,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Request, Response } from 'express';
 import { catchError, mergeMap, type Observable, of } from 'rxjs';
 import { DataSource } from 'typeorm';
-import type { Actor } from '../../auth/auth.decorators';
+import type { Actor } from '../http/access';
 import { DomainError } from '../errors/domain-error';
 
 const VALID_KEY = /^[\x21-\x7e]{1,255}$/;

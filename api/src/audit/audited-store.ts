@@ -1,9 +1,9 @@
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { FindOptionsRelations, DataSource, DeepPartial, EntityManager, EntityTarget, FindOptionsWhere } from 'typeorm';
-import type { Actor } from '../../auth/auth.decorators';
-import type { AuditService } from '../../audit/audit.service';
-import { notFound } from '../errors/domain-error';
-import { assertVersion } from '../http/version';
+import type { Actor } from '../common/http/access';
+import type { AuditService } from './audit.service';
+import { notFound } from '../common/errors/domain-error';
+import { assertVersion } from '../common/http/version';
 
 interface Versioned {
   id: number;

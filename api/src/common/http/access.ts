@@ -1,5 +1,6 @@
+/** Who is signed in and what they may do: the guard reads these marks; the permission table is the domain's. */
 import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { type Permission, type Role } from '../../../domain/src';
+import { type Permission, type Role } from '../../../../domain/src';
 
 export const PUBLIC_KEY = 'auth:public';
 export const PERMISSION_KEY = 'auth:permission';
