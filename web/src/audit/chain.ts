@@ -1,4 +1,4 @@
-import { formatCount } from '../format';
+import { formatCount } from '../common/format';
 
 /** GET /api/audit/verify's answer. */
 export interface ChainVerification {

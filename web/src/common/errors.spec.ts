@@ -1,7 +1,7 @@
 import { HttpError } from 'ra-core';
 import { errorMessage, inConsoleLanguage } from './errors';
 
-const stale = { statusCode: 409, error: 'Conflict', code: 'record.stale_version', message: 'platforms 3 was changed by someone else (version 1 is stale, current is 2); reload and retry' };
+const stale = { statusCode: 409, error: 'Conflict', code: 'record.stale_version' as const, message: 'platforms 3 was changed by someone else (version 1 is stale, current is 2); reload and retry' };
 
 describe('API errors in the console', () => {
   it("should show an error in the console's language, from its code", () => {

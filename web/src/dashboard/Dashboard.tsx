@@ -20,7 +20,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Title, useDataProvider, useGetList, useGetMany, useStore, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { formatCount, formatDateTime, formatHours, formatPercent } from '../format';
+import { formatCount, formatDateTime, formatHours, formatPercent } from '../common/format';
 import type { OverdueRow, Platform, ResponsivenessRow } from '../types';
 import {
   DEFAULT_FILTER,

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatCount, formatHours, formatPercent, formatPeriod } from '../format';
+import { formatCount, formatHours, formatPercent, formatPeriod } from '../common/format';
 import type { KmChartRow, PlatformChartRow, TrendPoint } from './shaping';
 
 /** Legend entries in the order the bars are drawn (recharts sorts them by name otherwise). */

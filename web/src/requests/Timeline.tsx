@@ -9,7 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useDataProvider, useRecordContext, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../common/format';
 import type { PlatformRequest, RequestEvent } from '../types';
 import { isPlatformOriginated } from '../../../domain/src';
 
