@@ -1,9 +1,10 @@
 import { THEME } from './theme';
 import { type Doc, contentWidth } from './document';
+import type { ReportLocale } from './i18n';
 import type { TrendPoint } from './model';
 
 /** Horizontal bars, one per label, for values between 0 and 1 (shown as percentages). Vector paths. */
-export function rateBars(doc: Doc, title: string, bars: { label: string; value: number | null }[]): void {
+export function rateBars(doc: Doc, { t, f }: ReportLocale, title: string, bars: { label: string; value: number | null }[]): void {
   const width = contentWidth(doc);
   const labelWidth = 90;
   const barHeight = 12;
@@ -18,7 +19,7 @@ export function rateBars(doc: Doc, title: string, bars: { label: string; value: 
     doc.font('body').fontSize(THEME.font.body).fillColor(THEME.colour.text).text(bar.label, THEME.margin, y + 1, { width: labelWidth - 6, lineBreak: false });
     doc.rect(plotX, y, plotWidth, barHeight).fill(THEME.colour.band);
     if (bar.value !== null && bar.value > 0) doc.rect(plotX, y, plotWidth * Math.min(1, bar.value), barHeight).fill(THEME.colour.accent);
-    const text = bar.value === null ? 'no requests' : `${(bar.value * 100).toFixed(1)} %`;
+    const text = bar.value === null ? t.charts.noRequests : f.percent(bar.value);
     doc.fillColor(THEME.colour.text).text(text, plotX + plotWidth + 4, y + 1, { lineBreak: false });
     y += barHeight + 6;
   }
@@ -27,7 +28,7 @@ export function rateBars(doc: Doc, title: string, bars: { label: string; value: 
 }
 
 /** Two lines over the months: requests sent and requests answered (by asOf). Vector paths. */
-export function trendLines(doc: Doc, title: string, points: TrendPoint[]): void {
+export function trendLines(doc: Doc, { t, f }: ReportLocale, title: string, points: TrendPoint[]): void {
   const width = contentWidth(doc);
   const height = 170;
   if (doc.y + height + 30 > doc.page.height - doc.page.margins.bottom) doc.addPage();
@@ -46,7 +47,7 @@ export function trendLines(doc: Doc, title: string, points: TrendPoint[]): void 
   }
   const step = Math.max(1, Math.ceil(points.length / 12));
   points.forEach((p, i) => {
-    if (i % step === 0) doc.text(p.period.slice(0, 7), x(i) - 18, plot.y + plot.h + 4, { width: 36, align: 'center', lineBreak: false });
+    if (i % step === 0) doc.text(f.month(new Date(p.period)), x(i) - 18, plot.y + plot.h + 4, { width: 36, align: 'center', lineBreak: false });
   });
   const line = (values: number[], colour: string) => {
     if (values.length === 0) return;
@@ -59,9 +60,9 @@ export function trendLines(doc: Doc, title: string, points: TrendPoint[]): void 
   line(points.map((p) => p.responded), THEME.colour.accent);
   const legendY = plot.y + plot.h + 18;
   doc.rect(plot.x, legendY, 10, 4).fill(THEME.colour.accentLight);
-  doc.fillColor(THEME.colour.text).fontSize(THEME.font.small).text('sent', plot.x + 14, legendY - 3, { lineBreak: false });
+  doc.fillColor(THEME.colour.text).fontSize(THEME.font.small).text(t.charts.sent, plot.x + 14, legendY - 3, { lineBreak: false });
   doc.rect(plot.x + 60, legendY, 10, 4).fill(THEME.colour.accent);
-  doc.fillColor(THEME.colour.text).text('answered', plot.x + 74, legendY - 3, { lineBreak: false });
+  doc.fillColor(THEME.colour.text).text(t.charts.answered, plot.x + 74, legendY - 3, { lineBreak: false });
   doc.y = top + height + 10;
   doc.x = THEME.margin;
 }

@@ -76,7 +76,7 @@ describe('renderComplianceReport', () => {
     expect(t).toContain('Telegram: 7 sent, 0 answered (0.0 %), 7 overdue. It answered none of them.');
     expect(t).toContain('Unanswered requests (7)');
     for (let i = 1; i <= 7; i++) expect(t).toContain(`KNPA-2020-TG-0${i}`);
-    expect(t).toMatch(/KNPA-2020-TG-01\s+Telegram\s+investigation\s+email\s+2020-02-11\s+100/);
+    expect(t).toMatch(/KNPA-2020-TG-01\s+Telegram\s+Investigative\s+assistance\s+Email\s+2020-02-11\s+100/);
   });
 
   it('should have a cover, page numbers, a methodology page and the data fingerprint', async () => {

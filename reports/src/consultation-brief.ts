@@ -1,30 +1,37 @@
-import { METRIC_COLUMNS, metricCells, waitingList } from './compliance-report';
+import { DEFAULT_LANGUAGE, type Language } from '../../domain/src';
+import { metricCells, metricColumns, waitingList } from './compliance-report';
 import { createDocument, heading, paragraph, table } from './document';
-import { count, dateTime, day } from './format';
+import { isoDay } from './format';
+import { reportLocale } from './i18n';
 import type { ConsultationBriefModel } from './model';
 import { THEME } from './theme';
+import { briefTitle } from './titles';
 
 /** For one platform: what to raise in the meeting — its numbers, open and overdue requests, open action items. */
-export async function renderConsultationBrief(model: ConsultationBriefModel): Promise<Buffer> {
-  const title = `Consultation brief: ${model.platform}`;
-  const { doc, finish } = createDocument(title, model.generatedAt);
+export async function renderConsultationBrief(model: ConsultationBriefModel, language: Language = DEFAULT_LANGUAGE): Promise<Buffer> {
+  const locale = reportLocale(language);
+  const { t, f, label } = locale;
+  const title = briefTitle(language, model.platform);
+  const { doc, finish } = createDocument(title, model.generatedAt, locale);
   doc.font('bold').fontSize(THEME.font.heading + 4).fillColor(THEME.colour.text).text(title);
-  paragraph(doc, `As of ${dateTime(model.asOf)}. Data fingerprint (SHA-256): ${model.dataSha256}`, THEME.colour.muted);
+  paragraph(doc, t.brief.asOf(f.dateTime(model.asOf), model.dataSha256), THEME.colour.muted);
 
-  heading(doc, 'Responsiveness, all requests to date');
-  table(doc, METRIC_COLUMNS, [metricCells(model.metrics)]);
+  heading(doc, t.brief.metricsHeading);
+  table(doc, metricColumns(locale), [metricCells(locale, model.metrics)]);
 
-  heading(doc, `Open requests (${count(model.openRequestsTotal)})`);
-  waitingList(doc, model.openRequests, model.openRequestsTotal, 'No request is waiting for an answer.');
+  heading(doc, t.brief.openRequests(f.count(model.openRequestsTotal)));
+  waitingList(doc, locale, model.openRequests, model.openRequestsTotal, t.brief.noOpenRequests);
 
-  heading(doc, `Open action items (${count(model.openActionItems.length)})`);
-  if (model.openActionItems.length === 0) paragraph(doc, 'No open action item.');
+  const items = model.openActionItems;
+  heading(doc, t.brief.openActionItems(f.count(items.length)));
+  const c = t.brief.columns;
+  if (items.length === 0) paragraph(doc, t.brief.noOpenActionItems);
   else
     table(
       doc,
-      [{ header: 'Consultation', width: 0.28 }, { header: 'Owner', width: 0.12 }, { header: 'Action', width: 0.44 }, { header: 'Due', width: 0.16 }],
-      model.openActionItems.map((a) => [`${day(a.heldAt)} ${a.consultation}`, a.ownerSide, a.text, a.dueDate ?? '–']),
-      (i) => model.openActionItems[i].dueDate !== null && model.openActionItems[i].dueDate! < day(model.asOf),
+      [{ header: c.consultation, width: 0.28 }, { header: c.owner, width: 0.12 }, { header: c.action, width: 0.44 }, { header: c.due, width: 0.16 }],
+      items.map((a) => [`${f.day(a.heldAt)} ${a.consultation}`, label('ownerSide', a.ownerSide), a.text, f.calendarDay(a.dueDate)]),
+      (i) => items[i].dueDate !== null && items[i].dueDate! < isoDay(model.asOf),
     );
   return finish();
 }

@@ -1,16 +1,18 @@
 import PDFDocument from 'pdfkit';
+import type { ReportLocale } from './i18n';
 import { THEME } from './theme';
-import { dateTime } from './format';
 
 export type Doc = PDFKit.PDFDocument;
 
 /**
- * An A4 document with the report fonts registered, its creation date fixed (same data, same text),
- * and a running header and "page x of y" footer added to every page but the cover when it is finished.
+ * An A4 document in one language with the report fonts registered, its creation date fixed (same data,
+ * same text), and a running header and "page x of y" footer added to every page but the cover when it
+ * is finished.
  */
-export function createDocument(title: string, generatedAt: Date): { doc: Doc; finish: () => Promise<Buffer> } {
+export function createDocument(title: string, generatedAt: Date, { language, t, f }: ReportLocale): { doc: Doc; finish: () => Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
+    lang: language, // for screen readers and text extraction
     margins: { top: THEME.margin + THEME.headerHeight, bottom: THEME.margin + 10, left: THEME.margin, right: THEME.margin },
     bufferPages: true,
     info: { Title: title, Producer: 'Platform compliance tracker', Creator: 'Platform compliance tracker', CreationDate: generatedAt },
@@ -39,8 +41,8 @@ export function createDocument(title: string, generatedAt: Date): { doc: Doc; fi
         doc.moveTo(THEME.margin, THEME.margin + 6).lineTo(THEME.margin + width, THEME.margin + 6).strokeColor(THEME.colour.rule).lineWidth(0.5).stroke();
       }
       const footerY = doc.page.height - THEME.margin + 12;
-      doc.text(`Generated ${dateTime(generatedAt)}`, THEME.margin, footerY, { width, lineBreak: false });
-      doc.text(`Page ${i - start + 1} of ${count}`, THEME.margin, footerY, { width, align: 'right', lineBreak: false });
+      doc.text(t.document.generated(f.dateTime(generatedAt)), THEME.margin, footerY, { width, lineBreak: false });
+      doc.text(t.document.page(f.count(i - start + 1), f.count(count)), THEME.margin, footerY, { width, align: 'right', lineBreak: false });
       doc.page.margins.bottom = bottom;
     }
     doc.end();
@@ -96,13 +98,15 @@ export function table(doc: Doc, columns: Column[], rows: string[][], highlight?:
     doc.y = y + height;
     doc.x = THEME.margin;
   };
+  doc.font('bold').fontSize(sizeOf('bold'));
+  const headers = columns.map((c, i) => betweenWords(doc, c.header, widths[i] - 2 * padding));
   const drawHeader = () => {
-    drawRow(columns.map((c) => c.header), 'bold', THEME.colour.text, false);
+    drawRow(headers, 'bold', THEME.colour.text, false);
     doc.moveTo(THEME.margin, doc.y).lineTo(THEME.margin + total, doc.y).strokeColor(THEME.colour.text).lineWidth(0.7).stroke();
   };
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 
-  if (doc.y + 2 * rowHeight(columns.map((c) => c.header), 'bold') > bottom()) doc.addPage();
+  if (doc.y + 2 * rowHeight(headers, 'bold') > bottom()) doc.addPage();
   drawHeader();
   rows.forEach((cells, r) => {
     if (doc.y + rowHeight(cells, 'body') > bottom()) {
@@ -112,4 +116,18 @@ export function table(doc: Doc, columns: Column[], rows: string[][], highlight?:
     drawRow(cells, 'body', highlight?.(r) ? THEME.colour.danger : THEME.colour.text, r % 2 === 1);
   });
   doc.moveDown(0.5);
+}
+
+/**
+ * The text with line breaks between words where a line would overflow `width` in the current font:
+ * pdfkit also breaks between any two Hangul syllables, which splits a Korean word in a narrow column.
+ */
+function betweenWords(doc: Doc, text: string, width: number): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines.length - 1;
+    if (last >= 0 && doc.widthOfString(`${lines[last]} ${word}`) <= width) lines[last] += ` ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }

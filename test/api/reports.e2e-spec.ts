@@ -110,6 +110,66 @@ describe('compliance reports', () => {
     expect(text).toContain('Open requests (7)');
   });
 
+  it('should write a report in the language asked for, else in the Accept-Language header\'s, and store it', async () => {
+    const post = (body: object, acceptLanguage?: string) => {
+      const req = t.http.post('/api/reports').set('Authorization', auth);
+      return (acceptLanguage ? req.set('Accept-Language', acceptLanguage) : req).send(body).expect(201).then((res) => res.body);
+    };
+    const korean = await post({ ...period, language: 'ko' });
+    const fromHeader = await post(period, 'ko-KR,ko;q=0.9,en;q=0.8');
+    const indonesian = await post({ ...period, language: 'id' }, 'ko-KR');
+    const unsupported = await post(period, 'fr-FR,fr;q=0.9');
+    const english = await queue();
+    expect([korean, fromHeader, indonesian, unsupported, english].map((r) => r.language)).toEqual(['ko', 'ko', 'id', 'en', 'en']);
+    expect(korean.title).toBe('협조 이행 보고서 (2020. 2.~2020. 8.)');
+    expect(english.title).toBe('Compliance report 2020-02 to 2020-08');
+    const stored = await t.db.query('SELECT language FROM reports WHERE id = ANY($1) ORDER BY id', [[korean.id, fromHeader.id, indonesian.id]]);
+    expect(stored.map((r: { language: string }) => r.language)).toEqual(['ko', 'ko', 'id']);
+    await expect(t.db.query(`UPDATE reports SET language = 'fr' WHERE id = $1`, [korean.id])).rejects.toThrow(/ck_reports_language/);
+
+    await reports.drain();
+    const done = await Promise.all([korean, fromHeader, indonesian, english].map((r) => fetchReport(r.id)));
+    expect(done.map((r) => [r.status, r.language])).toEqual([['done', 'ko'], ['done', 'ko'], ['done', 'id'], ['done', 'en']]);
+    // The fingerprint is the data's: the same in every language.
+    expect(new Set(done.map((r) => r.dataSha256)).size).toBe(1);
+    const text = async (id: number) =>
+      (await pdfText((await t.http.get(`/api/reports/${id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200)).body)).replace(/\s+/g, ' ');
+    for (const report of [korean, fromHeader]) {
+      const ko = await text(report.id);
+      for (const heading of ['요약', '플랫폼별 응답 현황', '미답변 요청 (7건)', '기간 중 열린 협의', '산정 방법']) expect(ko).toContain(heading);
+      expect(ko).toContain('Telegram: 발송 7건, 응답 0건(0.0%), 기한 초과 7건. 한 건도 응답하지 않았습니다.');
+      expect(ko).toContain('YouTube: 발송 1건, 응답 1건(100.0%), 기한 초과 0건.');
+      expect(ko).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 이메일 2020\. 2\. 11\. 202/);
+      expect(ko).not.toContain('Summary');
+    }
+    const id = await text(indonesian.id);
+    expect(id).toContain('Ringkasan');
+    expect(id).toContain('Telegram: 7 dikirim, 0 dijawab (0,0%), 7 lewat tenggat. Tidak satu pun dijawab.');
+  });
+
+  it('should write a consultation brief in the reader\'s language', async () => {
+    const telegram = await platformId(t, 'telegram');
+    const brief = (await t.http.post('/api/reports/briefs').set('Authorization', auth).set('Accept-Language', 'id-ID,id;q=0.9').send({ platformId: telegram, asOf: period.asOf }).expect(201)).body;
+    expect(brief).toMatchObject({ language: 'id', title: 'Bahan konsultasi: Telegram' });
+    await reports.drain();
+    const pdf = await t.http.get(`/api/reports/${brief.id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200);
+    const text = (await pdfText(pdf.body)).replace(/\s+/g, ' ');
+    expect(text).toContain('Bahan konsultasi: Telegram');
+    expect(text).toContain('Permintaan terbuka (7)');
+    expect(text).toMatch(/KNPA-2020-TG-01 Telegram Bantuan penyidikan Surel 11 Feb 2020 202/);
+  });
+
+  it('should refuse a language it does not write, naming the field', async () => {
+    const telegram = await platformId(t, 'telegram');
+    const [{ n: before }] = await t.db.query('SELECT count(*)::int AS n FROM reports');
+    for (const [path, body] of [['/api/reports', { ...period, language: 'fr' }], ['/api/reports/briefs', { platformId: telegram, language: 'fr' }]] as const) {
+      const res = await t.http.post(path).set('Authorization', auth).send(body).expect(400);
+      expect(res.body).toMatchObject({ code: 'input.invalid', field: 'language' });
+    }
+    const [{ n: after }] = await t.db.query('SELECT count(*)::int AS n FROM reports');
+    expect(after).toBe(before);
+  });
+
   it('should refuse bad parameters naming the field', async () => {
     const cases: [object, RegExp][] = [
       [{ ...period, to: '2020-01-01T00:00:00Z' }, /^to must be after from/],

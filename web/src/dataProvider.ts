@@ -20,7 +20,7 @@ export interface TrackerDataProvider extends DataProvider {
   getEvents(requestId: number | string): Promise<RequestEvent[]>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
   downloadReport(reportId: number | string, format?: 'pdf' | 'csv'): Promise<Blob>;
-  prepareBrief(platformId: number, asOf?: string): Promise<Report>;
+  prepareBrief(platformId: number, options?: { asOf?: string; language?: string }): Promise<Report>;
   /** POST /api/imports/requests with the file as a text/csv body; rejects with UploadCancelled when aborted. */
   importRequests(file: Blob, options?: Pick<UploadOptions, 'onProgress' | 'onUploaded' | 'signal'>): Promise<ImportOutcome>;
   /** GET /api/imports/requests/template.csv (needs the bearer token, like every route). */
@@ -98,7 +98,7 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
       if (!res.ok) throw new HttpError(res.statusText, res.status, null);
       return res.blob();
     },
-    prepareBrief: async (platformId, asOf) =>
-      (await httpClient(`${apiUrl}/reports/briefs`, { method: 'POST', body: JSON.stringify({ platformId, ...(asOf && { asOf }) }) })).json,
+    prepareBrief: async (platformId, options = {}) =>
+      (await httpClient(`${apiUrl}/reports/briefs`, { method: 'POST', body: JSON.stringify({ platformId, ...options }) })).json,
   };
 }

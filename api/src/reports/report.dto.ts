@@ -1,7 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, MaxLength, Min, MinLength } from 'class-validator';
 import { type Report } from './report.entity';
-import { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
+import { type Language, LANGUAGES, REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
+
+const LANGUAGE_DEFAULT = "the PDF's language; default: the first supported language of the Accept-Language header, else en";
 
 export class CreateReportDto {
   @ApiProperty({ example: '2020-02-01T00:00:00Z', description: 'start of the period (inclusive)' })
@@ -32,11 +34,14 @@ export class CreateReportDto {
   agencyId?: number;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) title?: string;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: LANGUAGE_DEFAULT }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class CreateBriefDto {
   @ApiProperty() @IsInt() @Min(1) platformId: number;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) asOf?: string;
+  @ApiPropertyOptional({ enum: LANGUAGES, description: LANGUAGE_DEFAULT }) @IsOptional() @IsIn(LANGUAGES) language?: Language;
 }
 
 export class ReportResponse {
@@ -44,6 +49,7 @@ export class ReportResponse {
   @ApiProperty({ enum: REPORT_KINDS }) kind: ReportKind;
   @ApiProperty({ enum: REPORT_STATUSES }) status: ReportStatus;
   @ApiProperty() title: string;
+  @ApiProperty({ enum: LANGUAGES }) language: Language;
   @ApiProperty({ nullable: true, type: Date }) from: Date | null;
   @ApiProperty({ nullable: true, type: Date }) to: Date | null;
   @ApiProperty() asOf: Date;
@@ -66,6 +72,7 @@ export const toReportResponse = (r: Report): ReportResponse => ({
   kind: r.kind,
   status: r.status,
   title: r.title,
+  language: r.language,
   from: r.periodFrom,
   to: r.periodTo,
   asOf: r.asOf,

@@ -1,12 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CheckIn } from '../database/check';
-import { REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
+import { DEFAULT_LANGUAGE, type Language, LANGUAGES, REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
 
 
 /** A generated PDF with its parameters, the fingerprint of its data, and the CSV of its rows. */
 @Entity('reports')
 @CheckIn('ck_reports_kind', 'kind', REPORT_KINDS)
 @CheckIn('ck_reports_status', 'status', REPORT_STATUSES)
+@CheckIn('ck_reports_language', 'language', LANGUAGES)
 @Index('ix_reports_status', ['status', 'id'])
 export class Report {
   @PrimaryGeneratedColumn()
@@ -20,6 +21,10 @@ export class Report {
 
   @Column({ type: 'text' })
   title: string;
+
+  /** The language the PDF is written in. */
+  @Column({ type: 'text', default: DEFAULT_LANGUAGE })
+  language: Language;
 
   @Column({ type: 'timestamptz', nullable: true })
   periodFrom: Date | null;

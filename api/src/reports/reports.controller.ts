@@ -1,12 +1,19 @@
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { type Language, languageFrom } from '../../../domain/src';
 import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { respondWithList } from '../common/http/list-query';
 import { CreateBriefDto, CreateReportDto, ReportResponse, toReportResponse } from './report.dto';
 import { REPORT_LIST, ReportsService } from './reports.service';
+
+/** The language asked for, else the reader's: the first supported one of their Accept-Language header, else English. */
+const inLanguage = <T extends { language?: Language }>(body: T, acceptLanguage: string | undefined): T => ({
+  ...body,
+  language: body.language ?? languageFrom(acceptLanguage),
+});
 
 const filename = (id: number, title: string, ext: string) =>
   `report-${id}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${ext}`;
@@ -30,15 +37,15 @@ export class ReportsController {
   @ApiOperation({ summary: 'Queue a compliance report (queued -> running -> done | failed)' })
   @RequirePermission('reports:create')
   @Post()
-  async create(@Body() body: CreateReportDto, @CurrentUser() actor: Actor): Promise<ReportResponse> {
-    return toReportResponse(await this.reports.queueCompliance(body, actor));
+  async create(@Body() body: CreateReportDto, @Headers('accept-language') acceptLanguage: string | undefined, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+    return toReportResponse(await this.reports.queueCompliance(inLanguage(body, acceptLanguage), actor));
   }
 
   @ApiOperation({ summary: "Queue a consultation brief: one platform's open requests and open action items" })
   @RequirePermission('reports:create')
   @Post('briefs')
-  async brief(@Body() body: CreateBriefDto, @CurrentUser() actor: Actor): Promise<ReportResponse> {
-    return toReportResponse(await this.reports.queueBrief(body, actor));
+  async brief(@Body() body: CreateBriefDto, @Headers('accept-language') acceptLanguage: string | undefined, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+    return toReportResponse(await this.reports.queueBrief(inLanguage(body, acceptLanguage), actor));
   }
 
   @ApiProduces('application/pdf')

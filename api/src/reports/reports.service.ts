@@ -1,7 +1,7 @@
 import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import { renderComplianceReport, renderConsultationBrief } from '../../../reports/src';
+import { briefTitle, complianceTitle, renderComplianceReport, renderConsultationBrief } from '../../../reports/src';
 import type { Actor } from '../auth/auth.decorators';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/errors/domain-error';
@@ -11,7 +11,7 @@ import { Platform } from '../platforms/platform.entity';
 import type { CreateBriefDto, CreateReportDto } from './report.dto';
 import { Report } from './report.entity';
 import { ReportDataService } from './report-data.service';
-import { ADVISORY_LOCK_NAMESPACES, REPORT_KINDS, REPORT_STATUSES } from '../../../domain/src';
+import { ADVISORY_LOCK_NAMESPACES, DEFAULT_LANGUAGE, REPORT_KINDS, REPORT_STATUSES } from '../../../domain/src';
 
 export const REPORT_LIST: ListSpec<Report> = {
   resource: 'reports',
@@ -29,8 +29,6 @@ export const REPORT_LIST: ListSpec<Report> = {
  * running report whose lock is free belongs to a process that died, and is queued again at once.
  */
 const REPORT_LOCK_NAMESPACE = ADVISORY_LOCK_NAMESPACES.reports;
-
-const month = (d: Date) => d.toISOString().slice(0, 7);
 
 /**
  * The report queue: queued -> running -> done | failed. Each transition is one UPDATE, so a report is
@@ -82,15 +80,18 @@ export class ReportsService implements BeforeApplicationShutdown {
       const found = await this.dataSource.getRepository(Platform).countBy({ id: In(platformIds) });
       if (found !== platformIds.length) throw invalid('platformIds', 'names a platform that does not exist', 'record.unknown_reference');
     }
-    const title = dto.title ?? `Compliance report ${month(from)} to ${month(new Date(to.getTime() - 1))}`;
-    return this.enqueue({ kind: 'compliance', title, periodFrom: from, periodTo: to, asOf, platformIds, agencyId: dto.agencyId ?? null, scheduleSlot }, actor);
+    // Scheduled reports give no language: they are written in English.
+    const language = dto.language ?? DEFAULT_LANGUAGE;
+    const title = dto.title ?? complianceTitle(language, from, to);
+    return this.enqueue({ kind: 'compliance', title, language, periodFrom: from, periodTo: to, asOf, platformIds, agencyId: dto.agencyId ?? null, scheduleSlot }, actor);
   }
 
   async queueBrief(dto: CreateBriefDto, actor: Actor): Promise<Report> {
     const platform = await this.dataSource.getRepository(Platform).findOne({ where: { id: dto.platformId } });
     if (!platform) throw invalid('platformId', `${dto.platformId} does not match any platform`, 'record.unknown_reference');
     const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
-    return this.enqueue({ kind: 'consultation_brief', title: `Consultation brief: ${platform.name}`, asOf, platformIds: [platform.id] }, actor);
+    const language = dto.language ?? DEFAULT_LANGUAGE;
+    return this.enqueue({ kind: 'consultation_brief', title: briefTitle(language, platform.name), language, asOf, platformIds: [platform.id] }, actor);
   }
 
   /** The latest schedule slot filled with this prefix ("monthly:"), or null. Slots sort by time. */
@@ -207,13 +208,13 @@ export class ReportsService implements BeforeApplicationShutdown {
   async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; csvGzip: Buffer; sha: string }> {
     if (report.kind === 'consultation_brief') {
       const { model, csvGzip } = await this.data.brief(report.platformIds[0], report.asOf, generatedAt);
-      return { pdf: await renderConsultationBrief(model), csvGzip, sha: model.dataSha256 };
+      return { pdf: await renderConsultationBrief(model, report.language), csvGzip, sha: model.dataSha256 };
     }
     const { model, csvGzip } = await this.data.compliance(
       { from: report.periodFrom!, to: report.periodTo!, asOf: report.asOf, platformIds: report.platformIds, agencyId: report.agencyId, title: report.title },
       generatedAt,
     );
-    return { pdf: await renderComplianceReport(model), csvGzip, sha: model.dataSha256 };
+    return { pdf: await renderComplianceReport(model, report.language), csvGzip, sha: model.dataSha256 };
   }
 }
 

@@ -364,6 +364,7 @@ export const en = {
         error: 'Error',
         pageCount: 'Pages',
         dataSha256: 'Data fingerprint (SHA-256)',
+        language: 'Language',
         finishedAt: 'Finished at',
       },
     },

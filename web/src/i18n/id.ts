@@ -362,6 +362,7 @@ export const id: AppMessages = {
         error: 'Galat',
         pageCount: 'Halaman',
         dataSha256: 'Sidik data (SHA-256)',
+        language: 'Bahasa',
         finishedAt: 'Selesai pada',
       },
     },

@@ -362,6 +362,7 @@ export const ko: AppMessages = {
         error: '오류',
         pageCount: '쪽수',
         dataSha256: '데이터 지문(SHA-256)',
+        language: '언어',
         finishedAt: '완료 일시',
       },
     },

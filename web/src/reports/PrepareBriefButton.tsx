@@ -1,18 +1,19 @@
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import { useState } from 'react';
-import { Button, useDataProvider, useNotify, useRecordContext, useRedirect } from 'react-admin';
+import { Button, useDataProvider, useLocaleState, useNotify, useRecordContext, useRedirect } from 'react-admin';
 import { useCan } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 
 /**
  * Queues a consultation brief (POST /api/reports/briefs: the platform's open requests and open action
- * items) for the platform of the current record, then opens the report.
+ * items) for the platform of the current record, in the console's language, then opens the report.
  */
 export function PrepareBriefButton({ platformIdSource = 'id' }: { platformIdSource?: string }) {
   const record = useRecordContext<Record<string, unknown>>();
   const dataProvider = useDataProvider<TrackerDataProvider>();
   const notify = useNotify();
   const redirect = useRedirect();
+  const [locale] = useLocaleState();
   const mayCreate = useCan('reports:create');
   const [busy, setBusy] = useState(false);
   const platformId = Number(record?.[platformIdSource]);
@@ -24,7 +25,7 @@ export function PrepareBriefButton({ platformIdSource = 'id' }: { platformIdSour
       onClick={async () => {
         setBusy(true);
         try {
-          const report = await dataProvider.prepareBrief(platformId);
+          const report = await dataProvider.prepareBrief(platformId, { language: locale });
           notify('app.reports.brief_queued', { type: 'info' });
           redirect('show', 'reports', report.id);
         } catch (error) {

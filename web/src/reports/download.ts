@@ -23,10 +23,11 @@ export interface ReportRequest {
   asOf?: string;
   agencyId?: number;
   title?: string;
+  language?: string;
 }
 
-/** The body of POST /api/reports: {from, to, platformIds?, asOf?, agencyId?, title?}, nothing else. */
-export function reportPayload(values: Record<string, unknown>): ReportRequest {
+/** The body of POST /api/reports: {from, to, platformIds?, asOf?, agencyId?, title?, language?}, nothing else. */
+export function reportPayload(values: Record<string, unknown>, language?: string): ReportRequest {
   const platformIds = Array.isArray(values.platformIds) ? values.platformIds.map(Number).filter(Number.isFinite) : [];
   const title = typeof values.title === 'string' ? values.title.trim() : '';
   const agencyId = Number(values.agencyId);
@@ -37,6 +38,7 @@ export function reportPayload(values: Record<string, unknown>): ReportRequest {
     ...(typeof values.asOf === 'string' && values.asOf && { asOf: values.asOf }),
     ...(values.agencyId !== null && values.agencyId !== undefined && Number.isInteger(agencyId) && agencyId > 0 && { agencyId }),
     ...(title && { title }),
+    ...(language && { language }),
   };
 }
 

@@ -16,6 +16,7 @@ import {
   ReferenceArrayInput,
   ReferenceField,
   ReferenceInput,
+  SelectField,
   SelectInput,
   Show,
   SimpleForm,
@@ -27,12 +28,14 @@ import {
   maxLength,
   required,
   useDataProvider,
+  useLocaleState,
   useNotify,
   useRecordContext,
   useTranslate,
 } from 'react-admin';
 import { DateTimeField, DayField, EnumField, IsoDateTimeInput, LocaleNumberField, ShowLinkField, StatusChip } from '../common/fields';
 import type { TrackerDataProvider } from '../dataProvider';
+import { LOCALES } from '../i18n';
 import type { Report } from '../types';
 import { isPending, reportPayload, saveBlob } from './download';
 import { choices } from '../common/choices';
@@ -132,6 +135,7 @@ function ReportShow() {
     >
       <SimpleShowLayout>
         <TextField source="title" />
+        <SelectField source="language" choices={LOCALES} optionValue="locale" optionText="name" />
         <EnumField source="kind" enumName="reportKind" />
         <StatusChip source="status" enumName="reportStatus" testId="report-status" />
         <TextField source="error" emptyText="—" />
@@ -151,8 +155,10 @@ function ReportShow() {
 
 function ReportCreate() {
   const translate = useTranslate();
+  // The report is written in the console's language.
+  const [locale] = useLocaleState();
   return (
-    <Create redirect="show" transform={reportPayload} title="app.action.generate_report">
+    <Create redirect="show" transform={(values: Record<string, unknown>) => reportPayload(values, locale)} title="app.action.generate_report">
       <SimpleForm sx={{ maxWidth: 640 }}>
         <Typography variant="body2" color="text.secondary">
           {translate('app.reports.period_hint')}

@@ -19,6 +19,14 @@ describe('report requests', () => {
     expect(dayToIso('2020-2-1')).toBeUndefined();
   });
 
+  it("should ask for the report in the console's language", () => {
+    expect(reportPayload({ from: '2020-02-01', to: '2020-09-01' }, 'ko')).toEqual({
+      from: '2020-02-01T00:00:00.000Z',
+      to: '2020-09-01T00:00:00.000Z',
+      language: 'ko',
+    });
+  });
+
   it('should poll while a report is queued or running', () => {
     expect(isPending('queued')).toBe(true);
     expect(isPending('running')).toBe(true);
