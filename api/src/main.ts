@@ -26,6 +26,7 @@ async function main(): Promise<void> {
 
   // Ctrl-C or a stop signal, even during start-up: finish the requests under way (once serving), then
   // the app, then the embedded database, which would otherwise outlive the process.
+  // eslint-disable-next-line prefer-const -- assigned once started; `stop` may run before that and must see undefined
   let app: INestApplication | undefined;
   let stopping = false;
   const stop = async (signal: string) => {

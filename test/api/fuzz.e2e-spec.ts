@@ -411,6 +411,7 @@ describe('fuzzing every write route', () => {
       return;
     }
     // Control characters and lone surrogates escaped, so that the example can be read and replayed.
+    // eslint-disable-next-line no-control-regex -- control characters are what it escapes
     const data = String(sent.data ?? '').slice(0, 300).replace(/[\u0000-\u001f\u007f\p{Cs}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     problems.set(key, { count: 1, example: `${path} ${sent.type ?? '(no content type)'} ${data}` });
   }

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Environment } from '../config/environment';
-import { whileLocked } from '../database/migrate';
+import { whileLocked } from '../database/advisory-lock';
 import { UsersService } from '../users/users.service';
 import { seedDemo } from './demo-seeder';
 import { ADVISORY_LOCKS } from '../../../domain/src';

@@ -4,7 +4,7 @@ import { Body, Controller, Get, Headers, Param, ParseIntPipe, Post, Query, Res, 
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { type Language, languageFrom } from '../../../domain/src';
-import { type Actor, CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { respondWithList } from '../common/http/list-query';
 import { CreateBriefDto, CreateReportDto, ReportResponse, toReportResponse } from './report.dto';
 import { REPORT_LIST, ReportsService } from './reports.service';

@@ -2,7 +2,7 @@ import { type BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/comm
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { briefTitle, complianceTitle, renderComplianceReport, renderConsultationBrief } from '../../../reports/src';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
 import { conflict, invalid, notFound } from '../common/errors/domain-error';
 import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec } from '../common/http/list-query';

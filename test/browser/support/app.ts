@@ -29,12 +29,14 @@ type Role = 'admin' | 'regulator' | 'analyst' | 'liaison';
 export class Api {
   constructor(private readonly t: TestApp) {}
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the tests read whatever JSON the API sends
   async get<T = any>(path: string, role: Role = 'admin'): Promise<T> {
     const res = await this.t.http.get(path).set('Authorization', `Bearer ${await this.t.token(role)}`);
     if (res.status !== 200) throw new Error(`GET ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as get
   async post<T = any>(path: string, body: object, role: Role = 'admin'): Promise<T> {
     const res = await this.t.http.post(path).set('Authorization', `Bearer ${await this.t.token(role)}`).send(body);
     if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);

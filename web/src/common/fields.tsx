@@ -93,7 +93,7 @@ export interface ColumnProps {
 }
 
 /** "Overdue" in words and colour, for a request past its deadline with no answer. */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+ 
 export function OverdueChip(_props: ColumnProps) {
   const record = useRecordContext<{ overdue?: boolean }>();
   const translate = useTranslate();
@@ -126,7 +126,7 @@ export function AddRowButton({ label }: { label: string }) {
  * A record's name as a real link to its page: rows open on click, and this makes them reachable with
  * the keyboard too (Tab, Enter).
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+ 
 export function ShowLinkField({ source, children }: ColumnProps & { source: string; children?: ReactNode }) {
   const record = useRecordContext();
   const resource = useResourceContext();

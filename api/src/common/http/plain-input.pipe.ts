@@ -5,6 +5,7 @@ import { invalid } from '../errors/domain-error';
 export const MAX_INPUT_DEPTH = 32;
 
 /** NUL, which PostgreSQL text cannot hold, and unpaired surrogates, which UTF-8 cannot encode (and validators choke on). */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
 const UNSTORABLE = /[\u0000\p{Cs}]/u;
 
 /**

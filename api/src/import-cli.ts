@@ -2,12 +2,12 @@
 import 'reflect-metadata';
 import { createReadStream, existsSync } from 'node:fs';
 import { DataSource } from 'typeorm';
-import { AuditService } from '../audit/audit.service';
-import { validateEnvironment } from '../config/environment';
-import { dataSourceOptions, ENTITY_FILES } from '../database/data-source-options';
-import { startEmbeddedDatabase } from '../database/embedded-database';
-import { runMigrations } from '../database/migrate';
-import { RequestsImportService } from './requests-import.service';
+import { AuditService } from './audit/audit.service';
+import { validateEnvironment } from './config/environment';
+import { dataSourceOptions, ENTITY_FILES } from './database/data-source-options';
+import { startEmbeddedDatabase } from './database/embedded-database';
+import { runMigrations } from './database/migrate';
+import { RequestsImportService } from './imports/requests-import.service';
 
 async function main(): Promise<number> {
   const file = process.argv[2];

@@ -1,0 +1,14 @@
+import type { DataSource } from 'typeorm';
+
+/** Runs `work` holding a PostgreSQL advisory lock (a key of the domain's ADVISORY_LOCKS), so that instances starting together take turns. */
+export async function whileLocked<T>(dataSource: DataSource, key: number, work: () => Promise<T>): Promise<T> {
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [key]);
+    return await work();
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [key]).catch(() => undefined);
+    await runner.release();
+  }
+}
