@@ -8,6 +8,7 @@ import {
   EVENT_KINDS,
   ITEM_STATES,
   JOB_RUN_STATUSES,
+  LANGUAGES,
   REPORT_KINDS,
   REPORT_STATUSES,
   REQUEST_CATEGORIES,
@@ -37,6 +38,7 @@ const CHECKED: [table: string, column: string, values: readonly string[]][] = [
   ['agencies', 'kind', AGENCY_KINDS],
   ['reports', 'kind', REPORT_KINDS],
   ['reports', 'status', REPORT_STATUSES],
+  ['reports', 'language', LANGUAGES],
   ['job_runs', 'status', JOB_RUN_STATUSES],
 ];
 
