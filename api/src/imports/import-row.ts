@@ -1,6 +1,6 @@
 import { isURL } from 'class-validator';
 import { FUTURE_TOLERANCE_MS } from '../requests/request-lifecycle';
-import { ITEM_STATES, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_CSV_COLUMNS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCsvColumn } from '../../../domain/src';
+import { ENUMS, REQUEST_CSV_COLUMNS, type RequestCsvColumn } from '../../../domain/src';
 
 
 export interface ImportError {
@@ -33,15 +33,10 @@ export interface KnownNames {
   platforms: Set<string>;
 }
 
-const ENUMS: Partial<Record<RequestCsvColumn, readonly string[]>> = {
-  type: REQUEST_TYPES,
-  category: REQUEST_CATEGORIES,
-  channel: REQUEST_CHANNELS,
-  status: REQUEST_STATUSES,
-  outcome: REQUEST_OUTCOMES,
-  itemState: ITEM_STATES,
-};
-const ENUM_CHECKS = Object.entries(ENUMS) as [RequestCsvColumn, readonly string[]][];
+// The enum columns, which the domain's vocabulary names alike.
+const ENUM_CHECKS = (['type', 'category', 'channel', 'status', 'outcome', 'itemState'] as const).map(
+  (column) => [column, ENUMS[column] as readonly string[]] as const,
+);
 const REQUIRED: RequestCsvColumn[] = ['agency', 'reference', 'platform', 'type', 'category', 'channel'];
 const URL_OPTIONS = { protocols: ['http', 'https'], require_protocol: true, require_tld: false };
 const TIMES = ['sentAt', 'firstResponseAt', 'resolvedAt'] as const;
