@@ -15,12 +15,13 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Platform } from './platform.entity';
+import { DEFAULT_SLA_HOURS } from '../../../domain/src';
 
 export class SlaHoursDto {
-  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(8760) removal: number;
-  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(8760) blocking: number;
-  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(8760) investigation: number;
-  @ApiProperty({ example: 72 }) @IsInt() @Min(1) @Max(8760) preservation: number;
+  @ApiProperty({ example: DEFAULT_SLA_HOURS }) @IsInt() @Min(1) @Max(8760) removal: number;
+  @ApiProperty({ example: DEFAULT_SLA_HOURS }) @IsInt() @Min(1) @Max(8760) blocking: number;
+  @ApiProperty({ example: DEFAULT_SLA_HOURS }) @IsInt() @Min(1) @Max(8760) investigation: number;
+  @ApiProperty({ example: DEFAULT_SLA_HOURS }) @IsInt() @Min(1) @Max(8760) preservation: number;
 }
 
 export class ContactChannelDto {

@@ -1,4 +1,5 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { DEFAULT_SLA_HOURS } from '../../../domain/src';
 
 export interface ContactChannel {
   kind: string;
@@ -31,16 +32,16 @@ export class Platform {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   contactChannels: ContactChannel[];
 
-  @Column({ type: 'integer', default: 72 })
+  @Column({ type: 'integer', default: DEFAULT_SLA_HOURS })
   slaRemovalHours: number;
 
-  @Column({ type: 'integer', default: 72 })
+  @Column({ type: 'integer', default: DEFAULT_SLA_HOURS })
   slaBlockingHours: number;
 
-  @Column({ type: 'integer', default: 72 })
+  @Column({ type: 'integer', default: DEFAULT_SLA_HOURS })
   slaInvestigationHours: number;
 
-  @Column({ type: 'integer', default: 72 })
+  @Column({ type: 'integer', default: DEFAULT_SLA_HOURS })
   slaPreservationHours: number;
 
   @Column({ type: 'text', nullable: true })

@@ -25,7 +25,7 @@ import { RequestEvent } from './request-event.entity';
 import { RequestItem } from './request-item.entity';
 import { RequestItemChange } from './request-item-change.entity';
 import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
-import { can, dueAt, isPlatformOriginated, overdueSql, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, slaHoursFor } from '../../../domain/src';
+import { can, dueAt, isClosed, isPlatformOriginated, overdueSql, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, slaHoursFor } from '../../../domain/src';
 
 const SEARCH_DOCUMENT = `to_tsvector('simple', r.reference || ' ' || coalesce(r.platformRef, '') || ' ' || coalesce(r.notes, ''))`;
 
@@ -148,7 +148,7 @@ export class RequestsService {
 
   update(id: number, dto: UpdateRequestDto, actor: Actor): Promise<PlatformRequest> {
     return this.store.update(id, dto.version, actor, async (request, em) => {
-      if (request.status === 'resolved' || request.status === 'withdrawn') {
+      if (isClosed(request.status)) {
         throw conflict('request.not_draft', `the request is ${request.status} and can no longer be edited; add a note instead`, { status: request.status });
       }
       // Who, what and how fix the deadline: they may only change before the request is sent.

@@ -20,7 +20,7 @@ import {
   useTranslate,
 } from 'react-admin';
 import { useIntlLocale } from './hooks';
-import { type EnumName } from '../../../domain/src';
+import { type EnumName, UNCOUNTED_STATUSES } from '../../../domain/src';
 import { choices } from './choices';
 
 /** A date and time in the chosen language's format. */
@@ -72,7 +72,7 @@ export function StatusChip({ source, enumName, label, testId }: { source: string
         return (
           <Chip
             size="small"
-            variant={value === 'draft' || value === 'withdrawn' ? 'outlined' : 'filled'}
+            variant={(UNCOUNTED_STATUSES as readonly unknown[]).includes(value) ? 'outlined' : 'filled'}
             color={STATUS_COLORS[String(value)] ?? 'default'}
             label={translate(`enums.${enumName}.${value}`)}
             data-testid={testId}

@@ -32,6 +32,7 @@ import {
 } from 'react-admin';
 import { PrepareBriefButton } from '../reports/PrepareBriefButton';
 import { AddRowButton, LocaleNumberField, ShowLinkField } from '../common/fields';
+import { DEFAULT_SLA_HOURS } from '../../../domain/src';
 
 const SLA_TYPES = [
   ['removal', 'slaRemoval'],
@@ -155,7 +156,7 @@ function PlatformCreate() {
   return (
     <Create
       redirect="show"
-      record={{ hasLocalRepresentative: false, contactChannels: [], slaHours: { removal: 72, blocking: 72, investigation: 72, preservation: 72 } }}
+      record={{ hasLocalRepresentative: false, contactChannels: [], slaHours: { removal: DEFAULT_SLA_HOURS, blocking: DEFAULT_SLA_HOURS, investigation: DEFAULT_SLA_HOURS, preservation: DEFAULT_SLA_HOURS } }}
     >
       <PlatformForm />
     </Create>
