@@ -76,7 +76,7 @@ export function configureApp(app: INestApplication, options: AppSetupOptions = {
   if (existsSync(resolve(webRoot, 'index.html'))) serveWebConsole(app as NestExpressApplication, webRoot);
   app.setGlobalPrefix('api');
   // Only the configured origins may call from a browser; the console is served from the same origin.
-  app.enableCors({ origin: env.CORS_ORIGINS, exposedHeaders: ['Content-Range', 'X-Request-Id'] });
+  app.enableCors({ origin: env.CORS_ORIGINS, exposedHeaders: ['Content-Range', 'X-Total-Estimated', 'X-Request-Id'] });
   app.useGlobalPipes(new PlainInputPipe(), new CodedValidationPipe());
   app.useGlobalFilters(new HttpErrorFilter(app.get(ConstraintCatalog)));
 

@@ -46,6 +46,18 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
 
   return {
     ...base,
+    // The stock getList, with the API's X-Total-Estimated as meta.totalEstimated: the total in
+    // Content-Range stays a bare number either way, and the pagination says "about" for an estimate.
+    getList: async (resource, params) => {
+      let estimated = false;
+      const list = simpleRestProvider(apiUrl, async (url, options) => {
+        const response = await httpClient(url, options);
+        estimated = response.headers.get('X-Total-Estimated') === 'true';
+        return response;
+      });
+      const result = await list.getList(resource, params);
+      return estimated ? { ...result, meta: { ...result.meta, totalEstimated: true } } : result;
+    },
     // The stock getMany sends no range, so the API's default page of 25 would cut long id lists short.
     getMany: async (resource, params) => {
       if (params.ids.length === 0) return { data: [] };

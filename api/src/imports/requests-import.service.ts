@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { Readable, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type CsvError, parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
@@ -51,6 +51,8 @@ function delimiterOf(firstChunk: Buffer): ',' | ';' {
  */
 @Injectable()
 export class RequestsImportService {
+  private readonly logger = new Logger('Imports');
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
@@ -142,6 +144,7 @@ export class RequestsImportService {
         runner.manager,
       );
       await runner.commitTransaction();
+      if (result.created > 0) await this.analyze(runner);
       return { ...result, errors: [] };
     } catch (err) {
       // A COPY still open holds the connection: abort it before rolling back.
@@ -153,6 +156,19 @@ export class RequestsImportService {
       throw err;
     } finally {
       await runner.release();
+    }
+  }
+
+  /**
+   * Takes the statistics of the tables the import wrote again: until autovacuum comes (after a tenth
+   * of a table has changed), the planner, and so the list totals it estimates, would not see the rows.
+   */
+  private async analyze(runner: QueryRunner): Promise<void> {
+    try {
+      await runner.query('ANALYZE requests, request_events, request_items, request_item_changes');
+    } catch (err) {
+      // The import has committed: a failure here only leaves the statistics to autovacuum.
+      this.logger.warn(`ANALYZE after the import failed: ${err instanceof Error ? err.message : String(err)}`);
     }
   }
 

@@ -46,6 +46,8 @@ export const en = {
       event_by: 'Recorded %{date}',
       item_changes: 'Item states',
       summary: 'Summary',
+      page_range_estimated: '%{offsetBegin}-%{offsetEnd} of about %{total}',
+      total_estimated_hint: 'An estimate: too many requests match to count them on every page. The count is exact with no filter other than platform and status, or under 10,000 requests.',
     },
     event: {
       title_platform: 'Record platform response',

@@ -45,6 +45,8 @@ export const id: AppMessages = {
       event_by: 'Dicatat %{date}',
       item_changes: 'Status item',
       summary: 'Ringkasan',
+      page_range_estimated: '%{offsetBegin}-%{offsetEnd} dari sekitar %{total}',
+      total_estimated_hint: 'Perkiraan: permintaan yang cocok terlalu banyak untuk dihitung di setiap halaman. Jumlahnya tepat bila tidak ada saringan selain platform dan status, atau bila kurang dari 10.000 permintaan.',
     },
     event: {
       title_platform: 'Catat tanggapan platform',

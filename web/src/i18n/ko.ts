@@ -45,6 +45,8 @@ export const ko: AppMessages = {
       event_by: '%{date}에 기록',
       item_changes: '항목 상태',
       summary: '요약',
+      page_range_estimated: '%{offsetBegin}-%{offsetEnd} / 약 %{total}',
+      total_estimated_hint: '추정치입니다. 일치하는 요청이 너무 많아 페이지마다 셀 수 없습니다. 플랫폼과 상태 외의 필터가 없거나 요청이 10,000건 미만이면 정확한 수가 표시됩니다.',
     },
     event: {
       title_platform: '플랫폼 응답 기록',

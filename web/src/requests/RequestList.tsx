@@ -35,6 +35,7 @@ import { IMPORT_ROUTE } from '../imports';
 import { formatDateTime } from '../format';
 import type { Agency, Platform, PlatformRequest } from '../types';
 import { requestsToCsvRows, toCsv } from './exporter';
+import { RequestPagination } from './RequestPagination';
 import { choices } from '../common/choices';
 
 const requestFilters = [
@@ -140,6 +141,7 @@ export function RequestList() {
       empty={<RequestListEmpty />}
       exporter={requestsExporter}
       perPage={25}
+      pagination={<RequestPagination />}
     >
       {isSmall ? (
         <SmallRequestList />

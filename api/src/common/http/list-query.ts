@@ -3,10 +3,12 @@ import type { Response } from 'express';
 import type { DataSource, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { queryPrepared } from '../../database/prepared-query';
 import { DomainError, invalid } from '../errors/domain-error';
+import { countedTotal, countUpTo, type Total } from './list-totals';
 
 /**
  * The list dialect of react-admin's ra-data-simple-rest, written once:
- * `?sort=["field","ASC"]&range=[0,24]&filter={"platformId":3}` in, `Content-Range: name 0-24/319` out.
+ * `?sort=["field","ASC"]&range=[0,24]&filter={"platformId":3}` in, `Content-Range: name 0-24/319` out,
+ * with `X-Total-Estimated: true` when that total is PostgreSQL's estimate rather than a count.
  * Sort fields and filters are allow-listed per resource; everything else is a 400 naming the field.
  */
 export type FilterHandler<T extends ObjectLiteral> = (qb: SelectQueryBuilder<T>, value: unknown, param: string) => void;
@@ -76,11 +78,13 @@ export function parseListQuery<T extends ObjectLiteral>(query: Record<string, un
   return { sort: [sortRaw[0], order], range: rangeRaw as [number, number], filter: filterRaw as Record<string, unknown> };
 }
 
+/** The filters a list applies: an empty value filters nothing. */
+const appliedFilters = (list: ListQuery) =>
+  Object.entries(list.filter).filter(([, value]) => value !== undefined && value !== null && value !== '');
+
 /** Applies the list's filters (for exports, which take the list's filters but no page). */
 export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): SelectQueryBuilder<T> {
-  Object.entries(list.filter).forEach(([key, value], i) => {
-    if (value !== undefined && value !== null && value !== '') spec.filters[key](qb, value, `f${i}`);
-  });
+  appliedFilters(list).forEach(([key, value], i) => spec.filters[key](qb, value, `f${i}`));
   return qb;
 }
 
@@ -97,19 +101,31 @@ function sorted<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQu
 
 const pageSize = (list: ListQuery) => list.range[1] - list.range[0] + 1;
 
+/**
+ * The list queries whose total (from findPage) is an estimate. Services return findPage's rows and
+ * total as `[rows, number]`, and may build the rows again, but pass the list query through: the flag
+ * stays with it until respondWithList answers.
+ */
+const estimatedTotals = new WeakSet<ListQuery>();
+
 /** Applies filters, sort and range; returns one page and the total. */
 export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): Promise<[T[], number]> {
   const page = sorted(qb, list, spec).offset(list.range[0]).limit(pageSize(list));
-  return Promise.all([page.getMany(), countUpTo(qb.connection, ...rowsOf(qb))]);
+  const [rows, { total, estimated }] = await Promise.all([page.getMany(), countUpTo(qb.connection, ...rowsOf(qb))]);
+  if (estimated) estimatedTotals.add(list);
+  return [rows, total];
 }
 
 /** A page already serialised: the JSON array, how many records it holds, and the total. */
-export type JsonPage = [body: string, count: number, total: number];
+export type JsonPage = [body: string, count: number, total: Total];
 
-/** The SQL of one list query: its rows in order (the page's bounds still to add), and its rows for the total. */
+/**
+ * The SQL of one list query: its rows in order (the page's bounds still to add), and its rows for the
+ * total, unless each row of the page carries the exact total (column `total`) from a counts table.
+ */
 interface ListSql {
   page: [sql: string, params: unknown[]];
-  rows: [sql: string, params: unknown[]];
+  rows?: [sql: string, params: unknown[]];
 }
 
 // Building the requests page's query through TypeORM was about a tenth of the app's work on a list
@@ -137,78 +153,42 @@ export async function findJsonPage<T extends ObjectLiteral>(
   let built = kept.get(key);
   if (!built) {
     const qb = from();
+    const { wheres, joinAttributes } = qb.expressionMap;
+    const counted = wheres.length === 0 && joinAttributes.length === 0 ? countedTotal(spec.resource, appliedFilters(list)) : undefined;
     // As text: the driver would otherwise parse the json only for it to be written out again.
-    const [sql, params] = sorted(qb, list, spec).select(`(${json})::text`, 'json').getQueryAndParameters();
-    built = { page: [sql, params], rows: rowsOf(qb) };
+    const page = sorted(qb, list, spec).select(`(${json})::text`, 'json');
+    // The exact total in the page's own statement: no round trip of its own, and the rows' snapshot.
+    if (counted) page.addSelect(counted, 'total');
+    built = { page: page.getQueryAndParameters(), rows: counted ? undefined : rowsOf(qb) };
     if (kept.size >= LIST_SQL_KEPT) kept.clear();
     kept.set(key, built);
   }
   const [page, params] = built.page;
   // The bounds written in (they are checked whole numbers): as parameters, PostgreSQL could not judge
   // the page's cost without them, and so planned the statement again on every call.
-  const [rows, total] = await Promise.all([
-    queryPrepared<{ json: string }>(dataSource, `${page} LIMIT ${pageSize(list)} OFFSET ${list.range[0]}`, params),
-    countUpTo(dataSource, ...built.rows),
-  ]);
-  return [`[${rows.map((r) => r.json).join(',')}]`, rows.length, total];
+  const rowsAt = (limit: number, offset: number) =>
+    queryPrepared<{ json: string; total?: number }>(dataSource, `${page} LIMIT ${limit} OFFSET ${offset}`, params);
+  const body = (rows: { json: string }[]) => `[${rows.map((r) => r.json).join(',')}]`;
+  if (built.rows) {
+    const [rows, total] = await Promise.all([rowsAt(pageSize(list), list.range[0]), countUpTo(dataSource, ...built.rows)]);
+    return [body(rows), rows.length, total];
+  }
+  const rows = await rowsAt(pageSize(list), list.range[0]);
+  // A page past the end carries no total: the list's first row does (no first row: the list is empty).
+  const [first] = rows.length > 0 || list.range[0] === 0 ? rows : await rowsAt(1, 0);
+  return [body(rows), rows.length, { total: first?.total ?? 0, estimated: false }];
 }
-
-/** Totals are counted exactly up to this many rows; beyond, the planner's estimate is given. */
-export const EXACT_COUNT_LIMIT = 10_000;
-
-// An estimate is an estimate: the same list query reuses it for a few seconds instead of asking the
-// planner again on every page (a round trip that was a fifth of a list request's work). Past that, the
-// old estimate still answers while one call asks again: when every call under way asked at once, each
-// took a second connection from the pool, and the calls behind them waited.
-const ESTIMATE_TTL_MS = 5_000;
-const ESTIMATES_KEPT = 1_000;
-const largeEstimates = new Map<string, { estimate: number; until: number; refreshing: boolean }>();
 
 /** The list's rows, unsorted and unpaged, as ids: what its total counts. */
 const rowsOf = <T extends ObjectLiteral>(qb: SelectQueryBuilder<T>): [string, unknown[]] =>
   qb.clone().orderBy().select(`${qb.alias}.id`).getQueryAndParameters();
 
-/**
- * The total for Content-Range (`sql` selects the list's rows). Counting a million rows on every page
- * would cost more than the page itself, so past EXACT_COUNT_LIMIT the total is PostgreSQL's estimate
- * for the same query.
- */
-function countUpTo(dataSource: DataSource, sql: string, params: unknown[]): Promise<number> {
-  const key = `${sql}\u0000${JSON.stringify(params)}`;
-  const known = largeEstimates.get(key);
-  if (known) {
-    if (known.until <= Date.now() && !known.refreshing) {
-      known.refreshing = true;
-      totalOf(dataSource, sql, params, key).catch(() => largeEstimates.delete(key));
-    }
-    return Promise.resolve(known.estimate);
-  }
-  return totalOf(dataSource, sql, params, key);
-}
-
-async function totalOf(dataSource: DataSource, sql: string, params: unknown[], key: string): Promise<number> {
-  const runner = dataSource.createQueryRunner();
-  try {
-    // Planning is cheap: when the estimate is far past the limit, counting would only confirm it.
-    const [{ 'QUERY PLAN': plan }] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
-    const estimate = Math.round(plan[0].Plan['Plan Rows']);
-    if (estimate > 10 * EXACT_COUNT_LIMIT) {
-      if (largeEstimates.size >= ESTIMATES_KEPT) largeEstimates.clear();
-      largeEstimates.set(key, { estimate, until: Date.now() + ESTIMATE_TTL_MS, refreshing: false });
-      return estimate;
-    }
-    largeEstimates.delete(key);
-    const [{ n }] = await runner.query(`SELECT count(*)::int AS n FROM (${sql} LIMIT ${EXACT_COUNT_LIMIT + 1}) s`, params);
-    return n <= EXACT_COUNT_LIMIT ? n : Math.max(n, estimate);
-  } finally {
-    await runner.release();
-  }
-}
-
-export function setContentRange(res: Response, resource: string, list: ListQuery, count: number, total: number): void {
+/** The total stays a bare number in Content-Range, as react-admin's providers read it; an estimate says so apart. */
+export function setContentRange(res: Response, resource: string, list: ListQuery, count: number, { total, estimated }: Total): void {
   const start = list.range[0];
   const end = count === 0 ? start : start + count - 1;
   res.setHeader('Content-Range', `${resource} ${start}-${end}/${total}`);
+  if (estimated) res.setHeader('X-Total-Estimated', 'true');
 }
 
 // Filter builders shared by the resources.
@@ -266,7 +246,7 @@ export async function respondWithList<T extends ObjectLiteral, R>(
 ): Promise<R[]> {
   const list = parseListQuery(query, spec);
   const [rows, total] = await fetch(list);
-  setContentRange(res, spec.resource, list, rows.length, total);
+  setContentRange(res, spec.resource, list, rows.length, { total, estimated: estimatedTotals.has(list) });
   return rows.map(map);
 }
 
