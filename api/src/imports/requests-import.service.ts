@@ -7,7 +7,7 @@ import { type CsvError, parse } from 'csv-parse';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource, type QueryRunner } from 'typeorm';
-import type { Actor } from '../auth/auth.decorators';
+import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
 import { checkRow, type ImportError, type ImportRow, type KnownNames } from './import-row';
 import { REQUEST_CSV_COLUMNS, slaHoursSql } from '../../../domain/src';

@@ -32,7 +32,7 @@ import {
 import { type ColumnProps, DateTimeField, EnumField, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
 import { useCan, useIntlLocale } from '../common/hooks';
 import { IMPORT_ROUTE } from '../imports';
-import { formatDateTime } from '../format';
+import { formatDateTime } from '../common/format';
 import type { Agency, Platform, PlatformRequest } from '../types';
 import { requestsToCsvRows, toCsv } from './exporter';
 import { RequestPagination } from './RequestPagination';
