@@ -103,7 +103,7 @@ function RequestListActions() {
 const overdueRowSx = (record: PlatformRequest) =>
   record.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.06)', boxShadow: 'inset 4px 0 0 #d32f2f' } : {};
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
+ 
 function ReferenceCell(_props: ColumnProps) {
   const record = useRecordContext<PlatformRequest>();
   if (!record) return null;
