@@ -18,7 +18,10 @@ export default tseslint.config(
     rules: {
       'local/folder-cycles': 'error',
       'local/package-boundaries': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       // NestJS modules and react-admin resources are classes and objects with no members of their own.
       '@typescript-eslint/no-extraneous-class': 'off',
     },
@@ -26,7 +29,10 @@ export default tseslint.config(
   {
     files: ['domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^[^.]', message: 'domain/ is pure TypeScript: no packages, no framework' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^[^.]', message: 'domain/ is pure TypeScript: no packages, no framework' }] },
+      ],
     },
   },
   {
@@ -37,7 +43,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: `/database/(${DATABASE_INTERNALS.join('|')})$`, message: 'features use only the helpers of database/ (check, prepared-query, constraints, advisory-lock)' },
+            {
+              regex: `/database/(${DATABASE_INTERNALS.join('|')})$`,
+              message: 'features use only the helpers of database/ (check, prepared-query, constraints, advisory-lock)',
+            },
             { regex: '^\\.\\./(\\.\\./)*(app\\.module|app\\.setup|main|import-cli)$', message: 'features do not import the app root' },
           ],
         },

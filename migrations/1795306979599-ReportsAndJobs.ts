@@ -4,10 +4,10 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 // and the deadline sweep's mark on overdue requests. Generated from the entities and reviewed.
 
 export class ReportsAndJobs1795306979599 implements MigrationInterface {
-    name = 'ReportsAndJobs1795306979599'
+  name = 'ReportsAndJobs1795306979599';
 
-    public async up(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             CREATE TABLE "job_runs" (
                 "id" SERIAL NOT NULL,
                 "job" text NOT NULL,
@@ -26,13 +26,13 @@ export class ReportsAndJobs1795306979599 implements MigrationInterface {
                 CONSTRAINT "PK_4d0012c04fcfc287550b76be7e9" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_job_runs_job_slot" ON "job_runs" ("job", "slot")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_job_runs_job_started" ON "job_runs" ("job", "started_at")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE TABLE "reports" (
                 "id" SERIAL NOT NULL,
                 "kind" text NOT NULL DEFAULT 'compliance',
@@ -62,40 +62,39 @@ export class ReportsAndJobs1795306979599 implements MigrationInterface {
                 CONSTRAINT "PK_d9013193989303580053c0b5ef6" PRIMARY KEY ("id")
             )
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE UNIQUE INDEX "uq_reports_schedule_slot" ON "reports" ("schedule_slot")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             CREATE INDEX "ix_reports_status" ON "reports" ("status", "id")
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             ALTER TABLE "requests"
             ADD "overdue_since" TIMESTAMP WITH TIME ZONE
         `);
-    }
+  }
 
-    public async down(queryRunner: QueryRunner): Promise<void> {
-        await queryRunner.query(`
+  public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`
             ALTER TABLE "requests" DROP COLUMN "overdue_since"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_reports_status"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_reports_schedule_slot"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "reports"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."ix_job_runs_job_started"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP INDEX "public"."uq_job_runs_job_slot"
         `);
-        await queryRunner.query(`
+    await queryRunner.query(`
             DROP TABLE "job_runs"
         `);
-    }
-
+  }
 }

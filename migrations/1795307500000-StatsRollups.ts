@@ -68,7 +68,9 @@ export class StatsRollups1795307500000 implements MigrationInterface {
     }
 
     // Exact values of one hour of one platform, and the bounds that tell whether the rollups are current.
-    await q.query(`CREATE INDEX ix_requests_response_hour ON requests (platform_id, (${RESPONSE_HOUR})) WHERE first_response_at IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX ix_requests_response_hour ON requests (platform_id, (${RESPONSE_HOUR})) WHERE first_response_at IS NOT NULL`,
+    );
     await q.query(`CREATE INDEX ix_requests_removal_hour ON requests (platform_id, (${REMOVAL_HOUR})) WHERE ${REMOVED}`);
     await q.query(`CREATE INDEX ix_requests_unanswered_sent_at ON requests (sent_at) WHERE first_response_at IS NULL`);
     await q.query(`CREATE INDEX ix_requests_unanswered_due_at ON requests (due_at) WHERE first_response_at IS NULL`);
@@ -121,16 +123,22 @@ export class StatsRollups1795307500000 implements MigrationInterface {
     // TRUNCATE fires no row or statement DELETE triggers: empty what depends on the truncated table.
     await q.query(`CREATE FUNCTION stats_requests_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN TRUNCATE stats_months, response_histogram, removal_histogram; RETURN NULL; END $fn$`);
-    await q.query(`CREATE TRIGGER stats_requests_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION stats_requests_truncated()`);
+    await q.query(
+      `CREATE TRIGGER stats_requests_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION stats_requests_truncated()`,
+    );
     await q.query(`CREATE FUNCTION request_items_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN UPDATE requests SET items_total = 0, items_removed = 0, items_still_online = 0 WHERE items_total <> 0; RETURN NULL; END $fn$`);
-    await q.query(`CREATE TRIGGER request_items_truncate AFTER TRUNCATE ON request_items FOR EACH STATEMENT EXECUTE FUNCTION request_items_truncated()`);
+    await q.query(
+      `CREATE TRIGGER request_items_truncate AFTER TRUNCATE ON request_items FOR EACH STATEMENT EXECUTE FUNCTION request_items_truncated()`,
+    );
 
     // Fill the rollups from the requests already there.
     await q.query(`CREATE TEMP TABLE new_rows ON COMMIT DROP AS SELECT * FROM requests`);
     await q.query(`INSERT INTO stats_months (platform_id, month, ${MONTH_COLUMNS.map(([name]) => name).join(', ')})
       SELECT platform_id, ${MONTH}, ${sums} FROM (SELECT 1 AS sign, * FROM new_rows) c WHERE ${COUNTED} GROUP BY 1, 2`);
-    await q.query(histogram('response_histogram', RESPONSE_HOUR, 'first_response_at IS NOT NULL').replace('%1$s', 'SELECT 1 AS sign, * FROM new_rows'));
+    await q.query(
+      histogram('response_histogram', RESPONSE_HOUR, 'first_response_at IS NOT NULL').replace('%1$s', 'SELECT 1 AS sign, * FROM new_rows'),
+    );
     await q.query(histogram('removal_histogram', REMOVAL_HOUR, REMOVED).replace('%1$s', 'SELECT 1 AS sign, * FROM new_rows'));
     await q.query(`DROP TABLE new_rows`);
   }
@@ -146,7 +154,15 @@ export class StatsRollups1795307500000 implements MigrationInterface {
     }
     await q.query(`DROP FUNCTION request_items_changed()`);
     await q.query(`DROP FUNCTION stats_requests_changed()`);
-    for (const index of ['ix_requests_response_hour', 'ix_requests_removal_hour', 'ix_requests_unanswered_sent_at', 'ix_requests_unanswered_due_at', 'ix_requests_first_response_at', 'ix_requests_resolved_at', 'ix_request_items_checked_at']) {
+    for (const index of [
+      'ix_requests_response_hour',
+      'ix_requests_removal_hour',
+      'ix_requests_unanswered_sent_at',
+      'ix_requests_unanswered_due_at',
+      'ix_requests_first_response_at',
+      'ix_requests_resolved_at',
+      'ix_request_items_checked_at',
+    ]) {
       await q.query(`DROP INDEX ${index}`);
     }
     await q.query(`DROP TABLE removal_histogram, response_histogram, stats_months`);

@@ -1,5 +1,15 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { CHANGED_ROWS, COUNTED, MONTH, MONTH_COLUMNS, nonZero, REMOVAL_HOUR, REMOVED, RESPONSE_HOUR, sums } from './1795307500000-StatsRollups';
+import {
+  CHANGED_ROWS,
+  COUNTED,
+  MONTH,
+  MONTH_COLUMNS,
+  nonZero,
+  REMOVAL_HOUR,
+  REMOVED,
+  RESPONSE_HOUR,
+  sums,
+} from './1795307500000-StatsRollups';
 
 /**
  * Spreads each rollup row over 16 slots (by server process), which readers already sum. With one row

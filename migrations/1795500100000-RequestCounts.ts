@@ -45,7 +45,9 @@ export class RequestCounts1795500100000 implements MigrationInterface {
     // TRUNCATE fires no DELETE triggers.
     await q.query(`CREATE FUNCTION request_counts_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN TRUNCATE request_counts; RETURN NULL; END $fn$`);
-    await q.query(`CREATE TRIGGER request_counts_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION request_counts_truncated()`);
+    await q.query(
+      `CREATE TRIGGER request_counts_truncate AFTER TRUNCATE ON requests FOR EACH STATEMENT EXECUTE FUNCTION request_counts_truncated()`,
+    );
     // After the triggers: creating them locked out writers until the migration commits, so no write
     // is counted twice or missed.
     await q.query(`INSERT INTO request_counts (status, platform_id, slot, n)

@@ -11,4 +11,15 @@ import { ReportLanguage1795500000000 } from './1795500000000-ReportLanguage';
 import { RequestCounts1795500100000 } from './1795500100000-RequestCounts';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
-export const MIGRATIONS: (new () => MigrationInterface)[] = [InitialSchema1795305432517, SeedPlatforms1795305432600, ReportsAndJobs1795306979599, StatsRollups1795307500000, AuditChain1795400000000, Hardening1795400100000, SpreadRollups1795400200000, LeanRequestIndexes1795400300000, ReportLanguage1795500000000, RequestCounts1795500100000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  InitialSchema1795305432517,
+  SeedPlatforms1795305432600,
+  ReportsAndJobs1795306979599,
+  StatsRollups1795307500000,
+  AuditChain1795400000000,
+  Hardening1795400100000,
+  SpreadRollups1795400200000,
+  LeanRequestIndexes1795400300000,
+  ReportLanguage1795500000000,
+  RequestCounts1795500100000,
+];

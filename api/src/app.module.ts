@@ -54,7 +54,11 @@ export class AppModule {
         }),
         // A key object rather than the string: given a string, jsonwebtoken tries it as a public key on every
         // call before treating it as a secret, which cost a sixth of the CPU of a list request.
-        JwtModule.register({ global: true, secret: createSecretKey(Buffer.from(env.JWT_SECRET)), signOptions: { expiresIn: env.JWT_EXPIRES_IN as never } }),
+        JwtModule.register({
+          global: true,
+          secret: createSecretKey(Buffer.from(env.JWT_SECRET)),
+          signOptions: { expiresIn: env.JWT_EXPIRES_IN as never },
+        }),
         ThrottlerModule.forRoot(rateLimits(env)),
         TypeOrmModule.forFeature([IdempotencyKey]),
         AuditModule,

@@ -40,7 +40,9 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }), { logger: pino });
+  app = configureApp(await NestFactory.create(AppModule.forRoot({ env, databaseUrl: database.url, seedDemo }), { logger: nestLogger }), {
+    logger: pino,
+  });
   await app.listen(env.PORT);
   logger.log(`Serving on http://localhost:${env.PORT} (API under /api, docs at /api/docs)`);
 }

@@ -18,12 +18,10 @@ export interface CountedFields {
 }
 
 /** A request counts in the statistics when it was sent and neither withdrawn nor still a draft. */
-export const isCounted = (r: CountedFields): boolean =>
-  !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status) && r.sentAt !== null;
+export const isCounted = (r: CountedFields): boolean => !(UNCOUNTED_STATUSES as readonly string[]).includes(r.status) && r.sentAt !== null;
 
 /** isCounted in SQL, over the requests table aliased `r` (snake_case columns). */
-export const countedSql = (r = 'r'): string =>
-  `${r}.status NOT IN (${sqlValues(UNCOUNTED_STATUSES)}) AND ${r}.sent_at IS NOT NULL`;
+export const countedSql = (r = 'r'): string => `${r}.status NOT IN (${sqlValues(UNCOUNTED_STATUSES)}) AND ${r}.sent_at IS NOT NULL`;
 
 export interface OverdueFields extends CountedFields {
   dueAt: Date | null;

@@ -59,7 +59,13 @@ describe('lifecycle', () => {
     expect(allowedEventKinds('liaison', 'sent', 'regulator')).toEqual(['note']);
     expect(allowedEventKinds('analyst', 'sent', 'platform')).toEqual([]);
     expect(allowedEventKinds('regulator', 'draft', 'regulator')).toEqual(['sent', 'note', 'withdrawn']);
-    expect(allowedEventKinds('regulator', 'acknowledged', 'regulator')).toEqual(['reminder_sent', 'escalated', 'note', 'item_checked', 'withdrawn']);
+    expect(allowedEventKinds('regulator', 'acknowledged', 'regulator')).toEqual([
+      'reminder_sent',
+      'escalated',
+      'note',
+      'item_checked',
+      'withdrawn',
+    ]);
     expect(allowedEventKinds('admin', 'resolved', 'platform')).toEqual([]);
   });
 });
@@ -121,7 +127,11 @@ describe('error codes', () => {
   });
 
   it('should write an error in the reader language, enum values by their label', () => {
-    const body = { code: 'request.closed' as const, message: 'the request is resolved; only a note can be added to it', params: { status: 'resolved' } };
+    const body = {
+      code: 'request.closed' as const,
+      message: 'the request is resolved; only a note can be added to it',
+      params: { status: 'resolved' },
+    };
     expect(errorText('ko', body)).toBe("이 요청은 '처리 완료' 상태입니다. 메모만 추가할 수 있습니다.");
     expect(errorText('en', body)).toBe('The request is Resolved; only a note can be added to it.');
     expect(errorText('id', { code: 'input.required', message: 'x', field: 'reference' })).toBe('reference wajib diisi.');

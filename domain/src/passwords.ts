@@ -6,9 +6,23 @@ export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 200;
 
 const COMMON = new Set([
-  '123456789012', '1234567890ab', '111111111111', 'password1234', 'password123!', 'passwordpassword',
-  'qwertyuiop12', 'qwerty123456', 'qwertyuiopasdf', 'iloveyou1234', 'letmein12345', 'welcome12345',
-  'changeme1234', 'administrator', 'admin1234567', 'abcdefghijkl', 'abc123456789',
+  '123456789012',
+  '1234567890ab',
+  '111111111111',
+  'password1234',
+  'password123!',
+  'passwordpassword',
+  'qwertyuiop12',
+  'qwerty123456',
+  'qwertyuiopasdf',
+  'iloveyou1234',
+  'letmein12345',
+  'welcome12345',
+  'changeme1234',
+  'administrator',
+  'admin1234567',
+  'abcdefghijkl',
+  'abc123456789',
 ]);
 
 /** Why this password is refused, in words for the person choosing it; null when it is acceptable. */

@@ -16,7 +16,11 @@ export function rateBars(doc: Doc, { t, f }: ReportLocale, title: string, bars: 
   const plotWidth = width - labelWidth - 50;
   let y = top + 20;
   for (const bar of bars) {
-    doc.font('body').fontSize(THEME.font.body).fillColor(THEME.colour.text).text(bar.label, THEME.margin, y + 1, { width: labelWidth - 6, lineBreak: false });
+    doc
+      .font('body')
+      .fontSize(THEME.font.body)
+      .fillColor(THEME.colour.text)
+      .text(bar.label, THEME.margin, y + 1, { width: labelWidth - 6, lineBreak: false });
     doc.rect(plotX, y, plotWidth, barHeight).fill(THEME.colour.band);
     if (bar.value !== null && bar.value > 0) doc.rect(plotX, y, plotWidth * Math.min(1, bar.value), barHeight).fill(THEME.colour.accent);
     const text = bar.value === null ? t.charts.noRequests : f.percent(bar.value);
@@ -42,12 +46,20 @@ export function trendLines(doc: Doc, { t, f }: ReportLocale, title: string, poin
   doc.lineWidth(0.5).strokeColor(THEME.colour.rule);
   for (let k = 0; k <= 4; k++) {
     const v = (max * k) / 4;
-    doc.moveTo(plot.x, y(v)).lineTo(plot.x + plot.w, y(v)).stroke();
-    doc.font('body').fontSize(THEME.font.small).fillColor(THEME.colour.muted).text(String(Math.round(v)), THEME.margin, y(v) - 4, { width: 30, align: 'right', lineBreak: false });
+    doc
+      .moveTo(plot.x, y(v))
+      .lineTo(plot.x + plot.w, y(v))
+      .stroke();
+    doc
+      .font('body')
+      .fontSize(THEME.font.small)
+      .fillColor(THEME.colour.muted)
+      .text(String(Math.round(v)), THEME.margin, y(v) - 4, { width: 30, align: 'right', lineBreak: false });
   }
   const step = Math.max(1, Math.ceil(points.length / 12));
   points.forEach((p, i) => {
-    if (i % step === 0) doc.text(f.month(new Date(p.period)), x(i) - 18, plot.y + plot.h + 4, { width: 36, align: 'center', lineBreak: false });
+    if (i % step === 0)
+      doc.text(f.month(new Date(p.period)), x(i) - 18, plot.y + plot.h + 4, { width: 36, align: 'center', lineBreak: false });
   });
   const line = (values: number[], colour: string) => {
     if (values.length === 0) return;
@@ -56,11 +68,20 @@ export function trendLines(doc: Doc, { t, f }: ReportLocale, title: string, poin
     doc.stroke();
     values.forEach((v, i) => doc.circle(x(i), y(v), 1.8).fill(colour));
   };
-  line(points.map((p) => p.sent), THEME.colour.accentLight);
-  line(points.map((p) => p.responded), THEME.colour.accent);
+  line(
+    points.map((p) => p.sent),
+    THEME.colour.accentLight,
+  );
+  line(
+    points.map((p) => p.responded),
+    THEME.colour.accent,
+  );
   const legendY = plot.y + plot.h + 18;
   doc.rect(plot.x, legendY, 10, 4).fill(THEME.colour.accentLight);
-  doc.fillColor(THEME.colour.text).fontSize(THEME.font.small).text(t.charts.sent, plot.x + 14, legendY - 3, { lineBreak: false });
+  doc
+    .fillColor(THEME.colour.text)
+    .fontSize(THEME.font.small)
+    .text(t.charts.sent, plot.x + 14, legendY - 3, { lineBreak: false });
   doc.rect(plot.x + 60, legendY, 10, 4).fill(THEME.colour.accent);
   doc.fillColor(THEME.colour.text).text(t.charts.answered, plot.x + 74, legendY - 3, { lineBreak: false });
   doc.y = top + height + 10;

@@ -131,7 +131,16 @@ describe('renderConsultationBrief', () => {
       metrics: metrics('Telegram', { sent: 7, responseRate: 0 }),
       openRequests: telegramCase(),
       openRequestsTotal: 7,
-      openActionItems: [{ consultation: 'Letter', heldAt: new Date('2020-07-01T00:00:00Z'), ownerSide: 'platform', text: 'Answer the seven requests', dueDate: '2020-08-01', state: 'open' }],
+      openActionItems: [
+        {
+          consultation: 'Letter',
+          heldAt: new Date('2020-07-01T00:00:00Z'),
+          ownerSide: 'platform',
+          text: 'Answer the seven requests',
+          dueDate: '2020-08-01',
+          state: 'open',
+        },
+      ],
     });
     const { text: t } = await text(pdf);
     expect(t).toContain('Consultation brief: Telegram');

@@ -48,8 +48,14 @@ const waitingColumns = ({ t }: ReportLocale): Column[] => {
   ];
 };
 
-const waitingCells = ({ f, label }: ReportLocale, r: WaitingRequest): string[] =>
-  [r.reference, r.platform, label('type', r.type), label('channel', r.channel), f.day(r.sentAt), f.count(r.daysWaiting)];
+const waitingCells = ({ f, label }: ReportLocale, r: WaitingRequest): string[] => [
+  r.reference,
+  r.platform,
+  label('type', r.type),
+  label('channel', r.channel),
+  f.day(r.sentAt),
+  f.count(r.daysWaiting),
+];
 
 /** Requests waiting for an answer, one per line; when there are very many, the first ones and a pointer to the CSV. */
 export function waitingList(doc: Doc, locale: ReportLocale, rows: WaitingRequest[], total: number, none: string): void {
@@ -57,7 +63,12 @@ export function waitingList(doc: Doc, locale: ReportLocale, rows: WaitingRequest
   if (total === 0) return paragraph(doc, none);
   const listed = rows.length < total ? ` ${t.waiting.listed(f.count(rows.length), f.count(total))}` : '';
   paragraph(doc, `${t.waiting.intro}${listed}`, THEME.colour.muted);
-  table(doc, waitingColumns(locale), rows.map((r) => waitingCells(locale, r)), (i) => rows[i].overdue);
+  table(
+    doc,
+    waitingColumns(locale),
+    rows.map((r) => waitingCells(locale, r)),
+    (i) => rows[i].overdue,
+  );
 }
 
 /** The executive summary: the key numbers in words. */
@@ -79,7 +90,13 @@ export function summarise(model: ComplianceReportModel, { t, f }: ReportLocale):
     }),
   ];
   for (const p of model.platforms.filter((p) => p.sent > 0)) {
-    const line = t.summary.platform({ platform: p.platform, sent: f.count(p.sent), answered: f.count(p.responded), rate: f.percent(p.responseRate), overdue: f.count(p.overdue) });
+    const line = t.summary.platform({
+      platform: p.platform,
+      sent: f.count(p.sent),
+      answered: f.count(p.responded),
+      rate: f.percent(p.responseRate),
+      overdue: f.count(p.overdue),
+    });
     lines.push(p.responded === 0 ? `${line} ${t.summary.answeredNone}` : line);
   }
   return lines;
@@ -120,8 +137,17 @@ export async function renderComplianceReport(model: ComplianceReportModel, langu
   for (const line of summarise(model, locale)) paragraph(doc, line);
 
   heading(doc, t.metrics.heading);
-  table(doc, metricColumns(locale), model.platforms.map((p) => metricCells(locale, p)));
-  rateBars(doc, locale, t.charts.responseRate, model.platforms.map((p) => ({ label: p.platform, value: p.responseRate })));
+  table(
+    doc,
+    metricColumns(locale),
+    model.platforms.map((p) => metricCells(locale, p)),
+  );
+  rateBars(
+    doc,
+    locale,
+    t.charts.responseRate,
+    model.platforms.map((p) => ({ label: p.platform, value: p.responseRate })),
+  );
   trendLines(doc, locale, t.charts.trend, model.trend);
 
   heading(doc, t.waiting.heading(f.count(model.unansweredTotal)));
@@ -131,12 +157,24 @@ export async function renderComplianceReport(model: ComplianceReportModel, langu
   if (model.consultations.length === 0) paragraph(doc, t.consultations.none);
   const c = t.consultations.columns;
   for (const consultation of model.consultations) {
-    doc.font('bold').fontSize(THEME.font.body).text(`${f.day(consultation.heldAt)} · ${consultation.platform} · ${label('format', consultation.format)} · ${consultation.title}`);
+    doc
+      .font('bold')
+      .fontSize(THEME.font.body)
+      .text(`${f.day(consultation.heldAt)} · ${consultation.platform} · ${label('format', consultation.format)} · ${consultation.title}`);
     doc.moveDown(0.2);
     const items = consultation.actionItems;
     if (items.length) {
-      table(doc, [{ header: c.owner, width: 0.14 }, { header: c.action, width: 0.56 }, { header: c.due, width: 0.15 }, { header: c.state, width: 0.15 }],
-        items.map((a) => [label('ownerSide', a.ownerSide), a.text, f.calendarDay(a.dueDate), label('actionState', a.state)]), (i) => items[i].state === 'missed');
+      table(
+        doc,
+        [
+          { header: c.owner, width: 0.14 },
+          { header: c.action, width: 0.56 },
+          { header: c.due, width: 0.15 },
+          { header: c.state, width: 0.15 },
+        ],
+        items.map((a) => [label('ownerSide', a.ownerSide), a.text, f.calendarDay(a.dueDate), label('actionState', a.state)]),
+        (i) => items[i].state === 'missed',
+      );
     } else paragraph(doc, t.consultations.noActionItems, THEME.colour.muted);
   }
 

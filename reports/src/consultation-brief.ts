@@ -13,7 +13,11 @@ export async function renderConsultationBrief(model: ConsultationBriefModel, lan
   const { t, f, label } = locale;
   const title = briefTitle(language, model.platform);
   const { doc, finish } = createDocument(title, model.generatedAt, locale);
-  doc.font('bold').fontSize(THEME.font.heading + 4).fillColor(THEME.colour.text).text(title);
+  doc
+    .font('bold')
+    .fontSize(THEME.font.heading + 4)
+    .fillColor(THEME.colour.text)
+    .text(title);
   paragraph(doc, t.brief.asOf(f.dateTime(model.asOf), model.dataSha256), THEME.colour.muted);
 
   heading(doc, t.brief.metricsHeading);
@@ -29,7 +33,12 @@ export async function renderConsultationBrief(model: ConsultationBriefModel, lan
   else
     table(
       doc,
-      [{ header: c.consultation, width: 0.28 }, { header: c.owner, width: 0.12 }, { header: c.action, width: 0.44 }, { header: c.due, width: 0.16 }],
+      [
+        { header: c.consultation, width: 0.28 },
+        { header: c.owner, width: 0.12 },
+        { header: c.action, width: 0.44 },
+        { header: c.due, width: 0.16 },
+      ],
       items.map((a) => [`${f.day(a.heldAt)} ${a.consultation}`, label('ownerSide', a.ownerSide), a.text, f.calendarDay(a.dueDate)]),
       (i) => items[i].dueDate !== null && items[i].dueDate! < isoDay(model.asOf),
     );

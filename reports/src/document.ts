@@ -9,7 +9,11 @@ export type Doc = PDFKit.PDFDocument;
  * same text), and a running header and "page x of y" footer added to every page but the cover when it
  * is finished.
  */
-export function createDocument(title: string, generatedAt: Date, { language, t, f }: ReportLocale): { doc: Doc; finish: () => Promise<Buffer> } {
+export function createDocument(
+  title: string,
+  generatedAt: Date,
+  { language, t, f }: ReportLocale,
+): { doc: Doc; finish: () => Promise<Buffer> } {
   const doc = new PDFDocument({
     size: 'A4',
     lang: language, // for screen readers and text extraction
@@ -38,7 +42,12 @@ export function createDocument(title: string, generatedAt: Date, { language, t, 
       doc.font('body').fontSize(THEME.font.small).fillColor(THEME.colour.muted);
       if (i > start) {
         doc.text(title, THEME.margin, THEME.margin - 8, { width, lineBreak: false });
-        doc.moveTo(THEME.margin, THEME.margin + 6).lineTo(THEME.margin + width, THEME.margin + 6).strokeColor(THEME.colour.rule).lineWidth(0.5).stroke();
+        doc
+          .moveTo(THEME.margin, THEME.margin + 6)
+          .lineTo(THEME.margin + width, THEME.margin + 6)
+          .strokeColor(THEME.colour.rule)
+          .lineWidth(0.5)
+          .stroke();
       }
       const footerY = doc.page.height - THEME.margin + 12;
       doc.text(t.document.generated(f.dateTime(generatedAt)), THEME.margin, footerY, { width, lineBreak: false });
@@ -58,7 +67,11 @@ export function heading(doc: Doc, text: string): void {
 }
 
 export function paragraph(doc: Doc, text: string, colour: string = THEME.colour.text): void {
-  doc.font('body').fontSize(THEME.font.body).fillColor(colour).text(text, THEME.margin, undefined, { width: contentWidth(doc) });
+  doc
+    .font('body')
+    .fontSize(THEME.font.body)
+    .fillColor(colour)
+    .text(text, THEME.margin, undefined, { width: contentWidth(doc) });
   doc.moveDown(0.4);
 }
 
@@ -102,7 +115,12 @@ export function table(doc: Doc, columns: Column[], rows: string[][], highlight?:
   const headers = columns.map((c, i) => betweenWords(doc, c.header, widths[i] - 2 * padding));
   const drawHeader = () => {
     drawRow(headers, 'bold', THEME.colour.text, false);
-    doc.moveTo(THEME.margin, doc.y).lineTo(THEME.margin + total, doc.y).strokeColor(THEME.colour.text).lineWidth(0.7).stroke();
+    doc
+      .moveTo(THEME.margin, doc.y)
+      .lineTo(THEME.margin + total, doc.y)
+      .strokeColor(THEME.colour.text)
+      .lineWidth(0.7)
+      .stroke();
   };
   const bottom = () => doc.page.height - doc.page.margins.bottom;
 

@@ -27,7 +27,8 @@ const ISO_DATES: Dates = {
 };
 
 function intlDates(locale: string, month: 'numeric' | 'short'): Dates {
-  const at = (options: Intl.DateTimeFormatOptions) => new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month, ...options });
+  const at = (options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(locale, { timeZone: 'UTC', year: 'numeric', month, ...options });
   const day = at({ day: 'numeric' });
   // hourCycle rather than timeStyle: with timeStyle, Intl writes 12-hour times (AM/PM) in both languages.
   const dateTime = at({ day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });

@@ -71,7 +71,16 @@ const brief = (): ConsultationBriefModel => ({
   metrics: telegram,
   openRequests: waiting(),
   openRequestsTotal: 7,
-  openActionItems: [{ consultation: '협의', heldAt: new Date('2020-07-01T00:00:00Z'), ownerSide: 'regulator', text: '점검', dueDate: '2020-08-01', state: 'open' }],
+  openActionItems: [
+    {
+      consultation: '협의',
+      heldAt: new Date('2020-07-01T00:00:00Z'),
+      ownerSide: 'regulator',
+      text: '점검',
+      dueDate: '2020-08-01',
+      state: 'open',
+    },
+  ],
 });
 
 async function text(pdf: Buffer): Promise<string> {
@@ -99,7 +108,8 @@ describe('reports in Korean', () => {
   });
 
   it('should translate the cover, headings, summary, tables, charts and methodology', () => {
-    for (const heading of ['요약', '플랫폼별 응답 현황', '플랫폼별 응답률', '월별 요청 발송 및 응답', '기간 중 열린 협의', '산정 방법']) expect(ko.report).toContain(heading);
+    for (const heading of ['요약', '플랫폼별 응답 현황', '플랫폼별 응답률', '월별 요청 발송 및 응답', '기간 중 열린 협의', '산정 방법'])
+      expect(ko.report).toContain(heading);
     expect(ko.report).toContain('2020. 2. 1.부터 2020. 9. 1. 전까지 발송한 요청');
     expect(ko.report).toContain('Telegram: 발송 7건, 응답 0건(0.0%), 기한 초과 7건. 한 건도 응답하지 않았습니다.');
     expect(ko.report).toMatch(/요청 번호 플랫폼 유형 발송 경로 발송일 대기 일수/);
@@ -149,7 +159,14 @@ describe('reports in Indonesian', () => {
   });
 
   it('should translate the cover, headings, summary, tables, charts and methodology', () => {
-    for (const heading of ['Ringkasan', 'Responsivitas per platform', 'Tingkat respons per platform', 'Permintaan dikirim dan dijawab, per bulan', 'Konsultasi dalam periode ini', 'Metodologi']) {
+    for (const heading of [
+      'Ringkasan',
+      'Responsivitas per platform',
+      'Tingkat respons per platform',
+      'Permintaan dikirim dan dijawab, per bulan',
+      'Konsultasi dalam periode ini',
+      'Metodologi',
+    ]) {
       expect(id.report).toContain(heading);
     }
     expect(id.report).toContain('Permintaan yang dikirim sejak 1 Feb 2020 hingga sebelum 1 Sep 2020');

@@ -90,7 +90,11 @@ const ENDS_SESSION = new Set(['POST /api/auth/logout']);
 /** The README's permission table: permission -> the roles with a ✓, by the header's role columns. */
 function readmePermissions(): { roles: string[]; table: Record<string, string[]> } {
   const lines = readFileSync(resolve(__dirname, '../../README.md'), 'utf8').split('\n');
-  const cells = (line: string) => line.split('|').slice(1, -1).map((c) => c.trim());
+  const cells = (line: string) =>
+    line
+      .split('|')
+      .slice(1, -1)
+      .map((c) => c.trim());
   const header = lines.find((l) => /^\|\s*permission\s*\|/.test(l));
   if (!header) throw new Error('README.md has no permission table');
   const roles = cells(header).slice(1);
@@ -174,7 +178,10 @@ describe('access to every route', () => {
     if (!ENDS_SESSION.has(route)) return t.token(role);
     await t.token(role); // creates the account
     const email = role === 'admin' ? ADMIN.email : `${role}@test.local`;
-    const res = await t.http.post('/api/auth/login').send({ email, password: role === 'admin' ? ADMIN.password : PASSWORD }).expect(200);
+    const res = await t.http
+      .post('/api/auth/login')
+      .send({ email, password: role === 'admin' ? ADMIN.password : PASSWORD })
+      .expect(200);
     return res.body.accessToken;
   }
 

@@ -8,13 +8,21 @@ import { createTestApp, type TestApp } from './support/test-app';
 
 /** The audit log is append-only in the database and a hash chain that GET /api/audit/verify recomputes. */
 describe('audit log chain', () => {
-  const verify = async (t: TestApp) => (await t.http.get('/api/audit/verify').set('Authorization', `Bearer ${await t.token('admin')}`).expect(200)).body;
+  const verify = async (t: TestApp) =>
+    (
+      await t.http
+        .get('/api/audit/verify')
+        .set('Authorization', `Bearer ${await t.token('admin')}`)
+        .expect(200)
+    ).body;
   const count = async (t: TestApp): Promise<number> => (await t.db.query('SELECT count(*)::int AS n FROM audit_log'))[0].n;
 
   /** Audited writes through the API: one create per agency. */
   async function createAgencies(t: TestApp, names: string[]): Promise<void> {
     const admin = `Bearer ${await t.token('admin')}`;
-    await Promise.all(names.map((name) => t.http.post('/api/agencies').set('Authorization', admin).send({ name, kind: 'ngo' }).expect(201)));
+    await Promise.all(
+      names.map((name) => t.http.post('/api/agencies').set('Authorization', admin).send({ name, kind: 'ngo' }).expect(201)),
+    );
   }
 
   describe('written through the app', () => {
@@ -29,7 +37,11 @@ describe('audit log chain', () => {
       const admin = `Bearer ${await t.token('admin')}`;
       const [agency] = await t.db.query(`SELECT id FROM agencies WHERE name = 'Chain one'`);
       const read = await t.http.get(`/api/agencies/${agency.id}`).set('Authorization', admin).expect(200);
-      await t.http.put(`/api/agencies/${agency.id}`).set('Authorization', admin).send({ ...read.body, country: 'KR' }).expect(200);
+      await t.http
+        .put(`/api/agencies/${agency.id}`)
+        .set('Authorization', admin)
+        .send({ ...read.body, country: 'KR' })
+        .expect(200);
       await t.http.delete(`/api/agencies/${agency.id}`).set('Authorization', admin).expect(200);
 
       const rows: { seq: string; prev_hash: string | null; hash: string; action: string }[] = await t.db.query(
@@ -41,7 +53,13 @@ describe('audit log chain', () => {
         expect(row.hash).toMatch(/^[0-9a-f]{64}$/);
         expect(row.prev_hash).toBe(i === 0 ? null : rows[i - 1].hash);
       });
-      expect(await verify(t)).toEqual({ intact: true, checked: rows.length, lastSeq: rows.length, lastHash: rows[rows.length - 1].hash, firstBroken: null });
+      expect(await verify(t)).toEqual({
+        intact: true,
+        checked: rows.length,
+        lastSeq: rows.length,
+        lastHash: rows[rows.length - 1].hash,
+        firstBroken: null,
+      });
     });
 
     it('should chain a multi-row INSERT row by row, whatever the session time zone and date style', async () => {
@@ -56,7 +74,9 @@ describe('audit log chain', () => {
 
     it('should refuse UPDATE, DELETE and TRUNCATE of the log, even from the app owner', async () => {
       const before = await count(t);
-      await expect(t.db.query(`UPDATE audit_log SET action = 'nothing happened'`)).rejects.toThrow(/audit_log is append-only: UPDATE is not allowed/);
+      await expect(t.db.query(`UPDATE audit_log SET action = 'nothing happened'`)).rejects.toThrow(
+        /audit_log is append-only: UPDATE is not allowed/,
+      );
       await expect(t.db.query('DELETE FROM audit_log WHERE seq = 1')).rejects.toThrow(/audit_log is append-only: DELETE is not allowed/);
       await expect(t.db.query('TRUNCATE audit_log')).rejects.toThrow(/audit_log is append-only: TRUNCATE is not allowed/);
       expect(await count(t)).toBe(before);
@@ -65,7 +85,10 @@ describe('audit log chain', () => {
 
     it('should keep one unbroken chain under 20 concurrent writes', async () => {
       const before = await count(t);
-      await createAgencies(t, Array.from({ length: 20 }, (_, i) => `Concurrent ${i}`));
+      await createAgencies(
+        t,
+        Array.from({ length: 20 }, (_, i) => `Concurrent ${i}`),
+      );
       const after = await count(t);
       expect(after).toBe(before + 20);
       const [last] = await t.db.query('SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1');
@@ -73,7 +96,10 @@ describe('audit log chain', () => {
     });
 
     it.each(['regulator', 'analyst', 'liaison'] as const)('should answer 403 to the %s role', async (role) => {
-      await t.http.get('/api/audit/verify').set('Authorization', `Bearer ${await t.token(role)}`).expect(403);
+      await t.http
+        .get('/api/audit/verify')
+        .set('Authorization', `Bearer ${await t.token(role)}`)
+        .expect(403);
     });
   });
 
@@ -85,7 +111,9 @@ describe('audit log chain', () => {
     beforeEach(async () => {
       t = await createTestApp();
       await createAgencies(t, ['Victim Support NGO', 'KCSC', 'KNPA', 'Cyber unit', 'Hotline']);
-      entries = (await t.db.query('SELECT seq::int, id::int, hash FROM audit_log ORDER BY seq')).map((r: { seq: number; id: number; hash: string }) => r);
+      entries = (await t.db.query('SELECT seq::int, id::int, hash FROM audit_log ORDER BY seq')).map(
+        (r: { seq: number; id: number; hash: string }) => r,
+      );
       expect(entries.length).toBeGreaterThanOrEqual(6);
       expect((await verify(t)).intact).toBe(true);
     });
@@ -151,7 +179,11 @@ describe('audit log chain', () => {
       try {
         await migrated.runMigrations();
         const rows = await migrated.query('SELECT id::int, seq::int, prev_hash FROM audit_log ORDER BY seq');
-        expect(rows.map((r: { id: number; seq: number }) => [r.id, r.seq])).toEqual([[1, 1], [2, 2], [3, 3]]);
+        expect(rows.map((r: { id: number; seq: number }) => [r.id, r.seq])).toEqual([
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ]);
         expect(rows[0].prev_hash).toBeNull();
         await migrated.query(`INSERT INTO audit_log (action, entity) VALUES ('login', 'users')`);
         expect(await new AuditService(migrated).verifyChain()).toMatchObject({ intact: true, checked: 4, lastSeq: 4, firstBroken: null });

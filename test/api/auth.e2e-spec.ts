@@ -20,9 +20,17 @@ describe('authentication and roles', () => {
   });
 
   it('should refuse a wrong password and an unknown email alike, with 401', async () => {
-    const wrong = await t.http.post('/api/auth/login').send({ ...ADMIN, password: 'not-the-password' }).expect(401);
+    const wrong = await t.http
+      .post('/api/auth/login')
+      .send({ ...ADMIN, password: 'not-the-password' })
+      .expect(401);
     const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@test.local', password: 'x' }).expect(401);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', code: 'auth.wrong_credentials', message: 'email or password is wrong' });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      code: 'auth.wrong_credentials',
+      message: 'email or password is wrong',
+    });
     expect(unknown.body.message).toBe(wrong.body.message);
   });
 
@@ -100,7 +108,11 @@ describe('login rate limit', () => {
   afterAll(() => t.close());
 
   it('should answer 429 once a client exceeds LOGIN_RATE_LIMIT attempts a minute', async () => {
-    for (let i = 0; i < 3; i++) await t.http.post('/api/auth/login').send({ ...ADMIN, password: 'wrong' }).expect(401);
+    for (let i = 0; i < 3; i++)
+      await t.http
+        .post('/api/auth/login')
+        .send({ ...ADMIN, password: 'wrong' })
+        .expect(401);
     const res = await t.http.post('/api/auth/login').send(ADMIN).expect(429);
     expect(res.body.statusCode).toBe(429);
   });

@@ -28,7 +28,10 @@ describe('content URLs by role', () => {
   afterAll(() => t.close());
 
   const as = async (role: 'admin' | 'regulator' | 'analyst' | 'liaison', path: string) =>
-    t.http.get(path).set('Authorization', `Bearer ${await t.token(role)}`).expect(200);
+    t.http
+      .get(path)
+      .set('Authorization', `Bearer ${await t.token(role)}`)
+      .expect(200);
 
   it.each(['admin', 'regulator', 'liaison'] as const)('should show the URLs to the %s role', async (role) => {
     expect((await as(role, `/api/requests/${id}`)).body.items[0].url).toBe(URL_1);

@@ -17,7 +17,11 @@ describe('docker-compose.yml', () => {
     expect(app.deploy.replicas).toBe(2);
     expect(app.depends_on.db.condition).toBe('service_healthy');
     const url = new URL(app.environment.DATABASE_URL);
-    expect({ host: url.hostname, user: url.username, database: url.pathname.slice(1) }).toEqual({ host: 'db', user: db.environment.POSTGRES_USER, database: db.environment.POSTGRES_DB });
+    expect({ host: url.hostname, user: url.username, database: url.pathname.slice(1) }).toEqual({
+      host: 'db',
+      user: db.environment.POSTGRES_USER,
+      database: db.environment.POSTGRES_DB,
+    });
     expect(app.healthcheck.test.join(' ')).toContain('/api/health/ready');
     expect(app.ports).toEqual(['3000-3001:3000']);
     expect(parseInt(app.stop_grace_period, 10)).toBeGreaterThanOrEqual(30);

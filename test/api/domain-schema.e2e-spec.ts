@@ -72,7 +72,9 @@ describe('the schema against the domain', () => {
   });
 
   it('should use the domain key for the audit chain lock in the database trigger', async () => {
-    const { rows } = await client.query<{ src: string }>(`SELECT prosrc AS src FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosrc LIKE '%pg_advisory_xact_lock%'`);
+    const { rows } = await client.query<{ src: string }>(
+      `SELECT prosrc AS src FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosrc LIKE '%pg_advisory_xact_lock%'`,
+    );
     expect(rows.length).toBeGreaterThan(0);
     for (const { src } of rows) expect(src).toContain(`pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
   });

@@ -32,27 +32,137 @@ function runsFor(route: Route): number {
 }
 
 /** Ids that name nothing, or are not ids at all. */
-const BOGUS_IDS = ['999999', '0', '-1', 'abc', '1.5', '1e3', '0x1F', '2147483648', '99999999999999999999', ' 7', '7 ', '\u0000', 'null', '🐛', '1; DROP TABLE users', '../1'];
+const BOGUS_IDS = [
+  '999999',
+  '0',
+  '-1',
+  'abc',
+  '1.5',
+  '1e3',
+  '0x1F',
+  '2147483648',
+  '99999999999999999999',
+  ' 7',
+  '7 ',
+  '\u0000',
+  'null',
+  '🐛',
+  '1; DROP TABLE users',
+  '../1',
+];
 /** Names (of jobs) that name nothing; a real job writes on its own (jobs.e2e runs them). */
 const BOGUS_NAMES = ['no-such-job', '..', 'deadline-sweep\u0000', 'x'.repeat(500), '🐛', '%', '<script>'];
 
 const ODD_STRINGS = [
-  '', ' ', '\t\n', 'x'.repeat(100_000), '\u0000', 'a\u0000b', '\ud800', '\uffff', '🏳️‍🌈'.repeat(100), 'ß'.repeat(5000),
-  'NaN', 'Infinity', '-Infinity', '1e309', '-0', '0x1F', '1_000', '٣', '１２', ' 42 ', '42abc', '9007199254740993', '2147483648', '-2147483649', 'true', 'null', '[]', '{}',
-  '2024-02-30T00:00:00Z', '2024-13-01T00:00:00Z', '2024-01-01', '2024-01-01T25:00:00Z', '31/01/2024', '01/31/2024 10:00', 'Jan 31 2024', '1706659200', '1706659200000',
-  '20240131T000000Z', '2024-W05-3', '2024-031', '+002024-01-31T00:00:00Z', '-000001-01-01T00:00:00Z', '0000-01-01T00:00:00Z', '9999-12-31T23:59:59.999Z',
-  '+275760-09-13T00:00:00.001Z', '2024-01-31T00:00:00+14:00', '2024-01-31T00:00:00-12:00', '2024-01-31T00:00:00.123456789Z', '2024-01-31t00:00:00z', '1970-01-01T00:00:00Z', 'now',
-  "'; DROP TABLE requests; --", '%s%s%n', '${7*7}', '<script>alert(1)</script>', '../../../etc/passwd', 'javascript:alert(1)', 'http://', 'https://[::1]:99999/',
-  `https://example.com/${'a'.repeat(3000)}`, 'mailto:x@example.com', 'a@b', 'ADMIN@TEST.LOCAL', '=HYPERLINK("http://x")', '"unterminated', 'a,b;c', 'line\nbreak',
+  '',
+  ' ',
+  '\t\n',
+  'x'.repeat(100_000),
+  '\u0000',
+  'a\u0000b',
+  '\ud800',
+  '\uffff',
+  '🏳️‍🌈'.repeat(100),
+  'ß'.repeat(5000),
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-0',
+  '0x1F',
+  '1_000',
+  '٣',
+  '１２',
+  ' 42 ',
+  '42abc',
+  '9007199254740993',
+  '2147483648',
+  '-2147483649',
+  'true',
+  'null',
+  '[]',
+  '{}',
+  '2024-02-30T00:00:00Z',
+  '2024-13-01T00:00:00Z',
+  '2024-01-01',
+  '2024-01-01T25:00:00Z',
+  '31/01/2024',
+  '01/31/2024 10:00',
+  'Jan 31 2024',
+  '1706659200',
+  '1706659200000',
+  '20240131T000000Z',
+  '2024-W05-3',
+  '2024-031',
+  '+002024-01-31T00:00:00Z',
+  '-000001-01-01T00:00:00Z',
+  '0000-01-01T00:00:00Z',
+  '9999-12-31T23:59:59.999Z',
+  '+275760-09-13T00:00:00.001Z',
+  '2024-01-31T00:00:00+14:00',
+  '2024-01-31T00:00:00-12:00',
+  '2024-01-31T00:00:00.123456789Z',
+  '2024-01-31t00:00:00z',
+  '1970-01-01T00:00:00Z',
+  'now',
+  "'; DROP TABLE requests; --",
+  '%s%s%n',
+  '${7*7}',
+  '<script>alert(1)</script>',
+  '../../../etc/passwd',
+  'javascript:alert(1)',
+  'http://',
+  'https://[::1]:99999/',
+  `https://example.com/${'a'.repeat(3000)}`,
+  'mailto:x@example.com',
+  'a@b',
+  'ADMIN@TEST.LOCAL',
+  '=HYPERLINK("http://x")',
+  '"unterminated',
+  'a,b;c',
+  'line\nbreak',
 ];
 const ODD_OTHERS: unknown[] = [
-  null, true, false, -1, 0, 0.5, 2 ** 31, 2 ** 31 - 1, -(2 ** 31) - 1, 2 ** 53 + 2, 1e21, 1e308, -1e308, 5e-324,
-  [], {}, [null], [[[]]], { id: 1 }, ['a', 1, null], { $gt: '' }, { toString: 'x' },
+  null,
+  true,
+  false,
+  -1,
+  0,
+  0.5,
+  2 ** 31,
+  2 ** 31 - 1,
+  -(2 ** 31) - 1,
+  2 ** 53 + 2,
+  1e21,
+  1e308,
+  -1e308,
+  5e-324,
+  [],
+  {},
+  [null],
+  [[[]]],
+  { id: 1 },
+  ['a', 1, null],
+  { $gt: '' },
+  { toString: 'x' },
 ];
 
 const fieldName = fc.oneof(
   fc.string({ maxLength: 12 }),
-  fc.constantFrom('__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', 'id', 'version', 'createdAt', 'role', 'isAdmin', ''),
+  fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    'id',
+    'version',
+    'createdAt',
+    'role',
+    'isAdmin',
+    '',
+  ),
 );
 const oddValue = fc.oneof(
   fc.constantFrom(...ODD_STRINGS, ...ODD_OTHERS),
@@ -64,7 +174,18 @@ const oddValue = fc.oneof(
 );
 const leaf = fc.oneof(oddValue, fc.jsonValue({ maxDepth: 2 }));
 const randomJson = fc.oneof(
-  fc.anything({ maxDepth: 3, key: fieldName, withNullPrototype: true, withObjectString: true, withBoxedValues: true, withMap: true, withSet: true, withSparseArray: true, withTypedArray: true, withDate: true }),
+  fc.anything({
+    maxDepth: 3,
+    key: fieldName,
+    withNullPrototype: true,
+    withObjectString: true,
+    withBoxedValues: true,
+    withMap: true,
+    withSet: true,
+    withSparseArray: true,
+    withTypedArray: true,
+    withDate: true,
+  }),
   fc.jsonValue({ maxDepth: 4 }),
   fc.array(leaf, { maxLength: 20 }),
   fc.dictionary(fieldName, leaf, { maxKeys: 10 }),
@@ -72,11 +193,34 @@ const randomJson = fc.oneof(
 );
 
 const RAW_JSON = [
-  '', '{', '{"a":', '}', '[1,]', '{"a":1,}', "{'a':1}", 'undefined', 'NaN', '-Infinity', 'null', 'true', '0', '"text"', '{"a":1}{"b":2}', '\uFEFF{}',
-  '{"name":"\\ud800"}', '{"name":"\\u0000"}', '{"a":1e999}', '{"a":-1e999}', '{"id":1,"id":2}',
-  '{"__proto__":{"polluted":"yes"}}', '{"constructor":{"prototype":{"polluted":"yes"}}}', '{"a":{"__proto__":{"polluted":"yes"}}}',
-  `${'['.repeat(20_000)}${']'.repeat(20_000)}`, `${'{"a":'.repeat(15_000)}1${'}'.repeat(15_000)}`,
-  `{"items":[${Array(3000).fill('{"url":"https://example.com/a"}').join(',')}]}`, `{"a":"${'x'.repeat(200_000)}"}`,
+  '',
+  '{',
+  '{"a":',
+  '}',
+  '[1,]',
+  '{"a":1,}',
+  "{'a':1}",
+  'undefined',
+  'NaN',
+  '-Infinity',
+  'null',
+  'true',
+  '0',
+  '"text"',
+  '{"a":1}{"b":2}',
+  '\uFEFF{}',
+  '{"name":"\\ud800"}',
+  '{"name":"\\u0000"}',
+  '{"a":1e999}',
+  '{"a":-1e999}',
+  '{"id":1,"id":2}',
+  '{"__proto__":{"polluted":"yes"}}',
+  '{"constructor":{"prototype":{"polluted":"yes"}}}',
+  '{"a":{"__proto__":{"polluted":"yes"}}}',
+  `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
+  `${'{"a":'.repeat(15_000)}1${'}'.repeat(15_000)}`,
+  `{"items":[${Array(3000).fill('{"url":"https://example.com/a"}').join(',')}]}`,
+  `{"a":"${'x'.repeat(200_000)}"}`,
 ];
 const MULTIPART = (boundary: string, content: string) =>
   `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="requests.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
@@ -86,14 +230,33 @@ const rawBody = fc.oneof(
   fc.uint8Array({ maxLength: 200 }).map((bytes) => ({ type: 'application/json', data: Buffer.from(bytes) })),
   fc.record({
     type: fc.constantFrom(
-      'text/plain', 'application/x-www-form-urlencoded', 'application/xml', 'application/json; charset=latin1', 'application/json; charset=utf-16',
-      'application/json; charset=bogus', 'application/merge-patch+json', 'text/csv', 'application/octet-stream', 'multipart/form-data', 'multipart/form-data; boundary=XX',
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'application/xml',
+      'application/json; charset=latin1',
+      'application/json; charset=utf-16',
+      'application/json; charset=bogus',
+      'application/merge-patch+json',
+      'text/csv',
+      'application/octet-stream',
+      'multipart/form-data',
+      'multipart/form-data; boundary=XX',
     ),
     data: fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.constantFrom(
-        '{"name":"x"}', 'a[b][c]=1', 'name[]=x&name[]=y', '__proto__[polluted]=yes', 'constructor[prototype][polluted]=yes', 'a[1000]=x', 'slug=ok&slug=dup',
-        MULTIPART('XX', 'agency,reference'), MULTIPART('XX', '').slice(0, 60), MULTIPART('XX', REQUEST_CSV_COLUMNS.join(',')).slice(0, -12), '--XX\r\n\r\n--XX--', MULTIPART('YY', 'x'),
+        '{"name":"x"}',
+        'a[b][c]=1',
+        'name[]=x&name[]=y',
+        '__proto__[polluted]=yes',
+        'constructor[prototype][polluted]=yes',
+        'a[1000]=x',
+        'slug=ok&slug=dup',
+        MULTIPART('XX', 'agency,reference'),
+        MULTIPART('XX', '').slice(0, 60),
+        MULTIPART('XX', REQUEST_CSV_COLUMNS.join(',')).slice(0, -12),
+        '--XX\r\n\r\n--XX--',
+        MULTIPART('YY', 'x'),
       ),
     ),
   }),
@@ -128,7 +291,15 @@ type CsvMutation =
   | { op: 'dropCell' | 'addCell'; row: number; col: number }
   | { op: 'dropRow' | 'copyRow'; row: number };
 const csvMutation: fc.Arbitrary<CsvMutation> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ op: fc.constant('cell' as const), row: fc.nat(), col: fc.nat(), value: fc.oneof(fc.constantFrom(...ODD_STRINGS), fc.string({ unit: 'grapheme', maxLength: 30 })) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('cell' as const),
+      row: fc.nat(),
+      col: fc.nat(),
+      value: fc.oneof(fc.constantFrom(...ODD_STRINGS), fc.string({ unit: 'grapheme', maxLength: 30 })),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ op: fc.constant('slip' as const), row: fc.nat(), col: fc.nat(), char: slipped, pos: fc.nat() }) },
   fc.record({ op: fc.constantFrom('dropCell' as const, 'addCell' as const), row: fc.nat(), col: fc.nat() }),
   fc.record({ op: fc.constantFrom('dropRow' as const, 'copyRow' as const), row: fc.nat() }),
@@ -158,12 +329,23 @@ type Body =
   | { kind: 'random'; value: unknown }
   | { kind: 'raw'; type: string; data: string | Buffer };
 const body: fc.Arbitrary<Body> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('mutated' as const), mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }), csv: fc.array(csvMutation, { minLength: 1, maxLength: 2 }), format: csvFormat }) },
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      kind: fc.constant('mutated' as const),
+      mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }),
+      csv: fc.array(csvMutation, { minLength: 1, maxLength: 2 }),
+      format: csvFormat,
+    }),
+  },
   { weight: 3, arbitrary: randomJson.map((value) => ({ kind: 'random' as const, value })) },
   { weight: 2, arbitrary: rawBody.map((raw) => ({ kind: 'raw' as const, ...raw })) },
 );
 /** Which id a path parameter gets: a record that exists, or one of BOGUS_IDS / BOGUS_NAMES. */
-const pick = fc.oneof({ weight: 4, arbitrary: fc.nat().map((live) => ({ live })) }, fc.nat().map((bogus) => ({ bogus })));
+const pick = fc.oneof(
+  { weight: 4, arbitrary: fc.nat().map((live) => ({ live })) },
+  fc.nat().map((bogus) => ({ bogus })),
+);
 
 type Json = Record<string, unknown> | unknown[];
 type Path = (string | number)[];
@@ -177,7 +359,8 @@ function pathsOf(value: unknown, prefix: Path = []): Path[] {
   });
 }
 
-const nodeAt = (value: Json, path: Path) => path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], value) as Record<string | number, unknown>;
+const nodeAt = (value: Json, path: Path) =>
+  path.reduce<unknown>((node, k) => (node as Record<string | number, unknown>)[k], value) as Record<string | number, unknown>;
 const isObject = (node: unknown) => node !== null && typeof node === 'object' && !Array.isArray(node);
 
 function mutate(value: Json, m: Mutation): Json {
@@ -222,7 +405,16 @@ function mutateCsv(rows: string[][], m: CsvMutation): string[][] {
 }
 
 interface OpenApi {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; schema?: { type?: string } }[]; requestBody?: { content?: Record<string, { schema?: Schema }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; schema?: { type?: string } }[];
+        requestBody?: { content?: Record<string, { schema?: Schema }> };
+      }
+    >
+  >;
   components?: { schemas?: Record<string, Schema> };
 }
 interface Schema {
@@ -296,7 +488,13 @@ describe('fuzzing every write route', () => {
   const doomed: Record<string, number[]> = {};
   /** The latest representation of each live record, the base of PUT bodies ("resource/id"). */
   const readBack = new Map<string, Json>();
-  let fixtures: { platform: { id: number }; agency: { id: number }; sent?: { id: number }; login: { email: string; password: string }; importer: { agency: string; platform: string } };
+  let fixtures: {
+    platform: { id: number };
+    agency: { id: number };
+    sent?: { id: number };
+    login: { email: string; password: string };
+    importer: { agency: string; platform: string };
+  };
   let expected: Holdings;
   const problems = new Map<string, { count: number; example: string }>();
 
@@ -305,25 +503,60 @@ describe('fuzzing every write route', () => {
 
   const valid: Record<string, (n: number) => Json> = {
     'POST /api/platforms': (n) => ({
-      name: `Fuzz platform ${n}`, slug: `fuzz-${n}`, parentCompany: 'Fuzz Holdings', hasLocalRepresentative: false,
-      contactChannels: [{ kind: 'email', value: 'abuse@example.com' }], slaHours: { removal: 48, blocking: 72, investigation: 96, preservation: 24 }, notes: 'fuzzed',
+      name: `Fuzz platform ${n}`,
+      slug: `fuzz-${n}`,
+      parentCompany: 'Fuzz Holdings',
+      hasLocalRepresentative: false,
+      contactChannels: [{ kind: 'email', value: 'abuse@example.com' }],
+      slaHours: { removal: 48, blocking: 72, investigation: 96, preservation: 24 },
+      notes: 'fuzzed',
     }),
     'POST /api/agencies': (n) => ({ name: `Fuzz agency ${n}`, kind: 'police', country: 'KR', contactEmail: 'desk@example.org' }),
-    'POST /api/users': (n) => ({ email: `fuzz-${n}@test.local`, name: `Fuzz ${n}`, role: 'analyst', password: 'correct-horse-battery-fuzz', active: true }),
+    'POST /api/users': (n) => ({
+      email: `fuzz-${n}@test.local`,
+      name: `Fuzz ${n}`,
+      role: 'analyst',
+      password: 'correct-horse-battery-fuzz',
+      active: true,
+    }),
     'POST /api/requests': (n) => ({
-      platformId: fixtures.platform.id, agencyId: fixtures.agency.id, type: 'removal', category: 'ncii', channel: 'email', reference: `FUZZ-${n}`,
-      platformRef: `T-${n}`, sentAt: '2024-03-01T09:30:00Z', notes: 'fuzzed', items: [{ url: `https://example.com/${n}/1`, contentHash: 'a'.repeat(64) }, { url: `https://example.com/${n}/2` }],
+      platformId: fixtures.platform.id,
+      agencyId: fixtures.agency.id,
+      type: 'removal',
+      category: 'ncii',
+      channel: 'email',
+      reference: `FUZZ-${n}`,
+      platformRef: `T-${n}`,
+      sentAt: '2024-03-01T09:30:00Z',
+      notes: 'fuzzed',
+      items: [{ url: `https://example.com/${n}/1`, contentHash: 'a'.repeat(64) }, { url: `https://example.com/${n}/2` }],
     }),
     'POST /api/requests/{id}/events': (n) =>
       n % 2
         ? { kind: 'note', occurredAt: '2024-03-05T00:00:00Z', note: 'called the desk' }
         : { kind: 'item_checked', occurredAt: '2024-03-06T00:00:00Z', items: sentItems().map(({ id }) => ({ id, state: 'still_online' })) },
     'POST /api/consultations': (n) => ({
-      platformId: fixtures.platform.id, heldAt: '2024-09-03T05:00:00Z', format: 'video', title: `Fuzz consultation ${n}`, attendees: ['Fuzz Liaison'],
-      agenda: 'open requests', minutes: 'agreed', requestIds: [fixtures.sent!.id],
-      actionItems: [{ ownerSide: 'platform', text: 'answer the open requests', dueDate: '2024-10-01', state: 'open' }, { ownerSide: 'regulator', text: 'send the list' }],
+      platformId: fixtures.platform.id,
+      heldAt: '2024-09-03T05:00:00Z',
+      format: 'video',
+      title: `Fuzz consultation ${n}`,
+      attendees: ['Fuzz Liaison'],
+      agenda: 'open requests',
+      minutes: 'agreed',
+      requestIds: [fixtures.sent!.id],
+      actionItems: [
+        { ownerSide: 'platform', text: 'answer the open requests', dueDate: '2024-10-01', state: 'open' },
+        { ownerSide: 'regulator', text: 'send the list' },
+      ],
     }),
-    'POST /api/reports': () => ({ from: '2024-01-01T00:00:00Z', to: '2024-04-01T00:00:00Z', platformIds: [fixtures.platform.id], asOf: '2024-06-01T00:00:00Z', agencyId: fixtures.agency.id, title: 'Fuzz report' }),
+    'POST /api/reports': () => ({
+      from: '2024-01-01T00:00:00Z',
+      to: '2024-04-01T00:00:00Z',
+      platformIds: [fixtures.platform.id],
+      asOf: '2024-06-01T00:00:00Z',
+      agencyId: fixtures.agency.id,
+      title: 'Fuzz report',
+    }),
     'POST /api/reports/briefs': () => ({ platformId: fixtures.platform.id, asOf: '2024-06-01T00:00:00Z' }),
     'POST /api/auth/login': () => ({ ...fixtures.login }),
   };
@@ -333,10 +566,55 @@ describe('fuzzing every write route', () => {
     const { agency: name, platform: slug } = fixtures.importer;
     return [
       [...REQUEST_CSV_COLUMNS],
-      [name, `IMP-${n}-A`, slug, 'removal', 'ncii', 'email', '2024-03-01T09:30:00Z', '', '', '', '', `https://example.com/imp/${n}/1`, 'b'.repeat(64), ''],
-      [name, `IMP-${n}-A`, slug, 'removal', 'ncii', 'email', '2024-03-01T09:30:00Z', '', '', '', '', `https://example.com/imp/${n}/2`, '', ''],
+      [
+        name,
+        `IMP-${n}-A`,
+        slug,
+        'removal',
+        'ncii',
+        'email',
+        '2024-03-01T09:30:00Z',
+        '',
+        '',
+        '',
+        '',
+        `https://example.com/imp/${n}/1`,
+        'b'.repeat(64),
+        '',
+      ],
+      [
+        name,
+        `IMP-${n}-A`,
+        slug,
+        'removal',
+        'ncii',
+        'email',
+        '2024-03-01T09:30:00Z',
+        '',
+        '',
+        '',
+        '',
+        `https://example.com/imp/${n}/2`,
+        '',
+        '',
+      ],
       [name, `IMP-${n}-B`, slug, 'blocking', 'other', 'letter', '', '', '', '', '', '', '', ''],
-      [name, `IMP-${n}-C`, slug, 'removal', 'csam', 'portal', '2024-03-01T09:30:00Z', 'resolved', 'removed', '2024-03-02T00:00:00Z', '2024-03-03T00:00:00Z', `https://example.com/imp/${n}/3`, '', 'removed'],
+      [
+        name,
+        `IMP-${n}-C`,
+        slug,
+        'removal',
+        'csam',
+        'portal',
+        '2024-03-01T09:30:00Z',
+        'resolved',
+        'removed',
+        '2024-03-02T00:00:00Z',
+        '2024-03-03T00:00:00Z',
+        `https://example.com/imp/${n}/3`,
+        '',
+        'removed',
+      ],
     ];
   };
 
@@ -347,7 +625,9 @@ describe('fuzzing every write route', () => {
     const ids = async (table: string) => new Set<number>((await t.db.query(`SELECT id FROM ${table}`)).map((r: { id: number }) => r.id));
     const requests = await t.db.query(`SELECT r.id, (SELECT count(*) FROM request_items i WHERE i.request_id = r.id)::int AS items,
       (SELECT count(*) FROM request_events e WHERE e.request_id = r.id)::int AS events FROM requests r`);
-    const consultations = await t.db.query(`SELECT c.id, (SELECT count(*) FROM consultation_action_items a WHERE a.consultation_id = c.id)::int AS "actionItems" FROM consultations c`);
+    const consultations = await t.db.query(
+      `SELECT c.id, (SELECT count(*) FROM consultation_action_items a WHERE a.consultation_id = c.id)::int AS "actionItems" FROM consultations c`,
+    );
     return {
       platforms: await ids('platforms'),
       agencies: await ids('agencies'),
@@ -389,13 +669,22 @@ describe('fuzzing every write route', () => {
     const consultation = await create('/api/consultations', valid['POST /api/consultations'](serial++));
     const user = await create('/api/users', valid['POST /api/users'](serial++));
     await create('/api/users', { ...valid['POST /api/users'](serial++), ...fixtures.login });
-    for (const [resource, records] of Object.entries({ platforms: [platform], agencies: [agency], requests: [sent, draft], consultations: [consultation], users: [user] })) {
+    for (const [resource, records] of Object.entries({
+      platforms: [platform],
+      agencies: [agency],
+      requests: [sent, draft],
+      consultations: [consultation],
+      users: [user],
+    })) {
       live[resource] = records.map((r) => r.id);
       for (const r of records) readBack.set(`${resource}/${r.id}`, r);
     }
     for (const resource of ['platforms', 'agencies', 'consultations', 'users']) {
       const route = `POST /api/${resource}`;
-      doomed[resource] = [(await create(`/api/${resource}`, valid[route](serial++))).id, (await create(`/api/${resource}`, valid[route](serial++))).id];
+      doomed[resource] = [
+        (await create(`/api/${resource}`, valid[route](serial++))).id,
+        (await create(`/api/${resource}`, valid[route](serial++))).id,
+      ];
     }
     const drafts = [0, 1].map(() => ({ ...valid['POST /api/requests'](serial++), sentAt: undefined }));
     doomed.requests = [(await create('/api/requests', drafts[0])).id, (await create('/api/requests', drafts[1])).id];
@@ -411,8 +700,10 @@ describe('fuzzing every write route', () => {
       return;
     }
     // Control characters and lone surrogates escaped, so that the example can be read and replayed.
-    // eslint-disable-next-line no-control-regex -- control characters are what it escapes
-    const data = String(sent.data ?? '').slice(0, 300).replace(/[\u0000-\u001f\u007f\p{Cs}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    const data = String(sent.data ?? '')
+      .slice(0, 300)
+      // eslint-disable-next-line no-control-regex -- control characters are what it escapes
+      .replace(/[\u0000-\u001f\u007f\p{Cs}]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     problems.set(key, { count: 1, example: `${path} ${sent.type ?? '(no content type)'} ${data}` });
   }
 
@@ -420,7 +711,8 @@ describe('fuzzing every write route', () => {
     return route.path.replace(/\{(\w+)\}/g, (_, name: string) => {
       const type = route.params.find((p) => p.name === name)?.type;
       if (type !== 'number' && type !== 'integer') return encodeURIComponent(BOGUS_NAMES[Object.values(choice)[0] % BOGUS_NAMES.length]);
-      const pool = route.method === 'delete' ? [...(doomed[route.resource] ?? []), ...(live[route.resource] ?? [])] : (live[route.resource] ?? []);
+      const pool =
+        route.method === 'delete' ? [...(doomed[route.resource] ?? []), ...(live[route.resource] ?? [])] : (live[route.resource] ?? []);
       if ('live' in choice && pool.length) return String(pool[choice.live % pool.length]);
       return encodeURIComponent(BOGUS_IDS[Object.values(choice)[0] % BOGUS_IDS.length]);
     });
@@ -481,11 +773,12 @@ describe('fuzzing every write route', () => {
     if (route.key === IMPORT) {
       // The answer counts what it created; the new rows are those of the file's references.
       const references = [...new Set(csv!.rows.slice(1).map((r) => r[1]?.trim()))];
-      const created: { id: number; reference: string }[] = await t.db.query('SELECT id, reference FROM requests WHERE reference = ANY($1) AND NOT (id = ANY($2))', [
-        references,
-        [...expected.requests.keys()],
-      ]);
-      if (created.length !== record.created) throw new Error(`the import answered created: ${record.created} but wrote ${created.length} requests`);
+      const created: { id: number; reference: string }[] = await t.db.query(
+        'SELECT id, reference FROM requests WHERE reference = ANY($1) AND NOT (id = ANY($2))',
+        [references, [...expected.requests.keys()]],
+      );
+      if (created.length !== record.created)
+        throw new Error(`the import answered created: ${record.created} but wrote ${created.length} requests`);
       for (const { id, reference } of created) {
         const items = csv!.rows.filter((r) => r[1]?.trim() === reference && r[11]?.trim()).length;
         expected.requests.set(id, { items: csv!.whole ? items : null, events: null });
@@ -493,7 +786,8 @@ describe('fuzzing every write route', () => {
       return;
     }
     const table = route.resource;
-    if (route.path !== `/api/${table}` && route.path !== `/api/${table}/{id}`) throw new Error('a success the ledger cannot account for: teach it what this route writes');
+    if (route.path !== `/api/${table}` && route.path !== `/api/${table}/{id}`)
+      throw new Error('a success the ledger cannot account for: teach it what this route writes');
     if (route.method === 'delete') {
       if (table === 'requests' || table === 'consultations') expected[table].delete(record.id);
       else if (SIMPLE_TABLES.includes(table as SimpleTable)) expected[table as SimpleTable].delete(record.id);
@@ -527,9 +821,11 @@ describe('fuzzing every write route', () => {
     }
     const message = res.body?.message;
     if (res.status >= 500) problem(route, path, `${res.status} ${message}`, sent);
-    else if (res.status === 429) return; // rate limited: neither acknowledged nor refused
+    else if (res.status === 429)
+      return; // rate limited: neither acknowledged nor refused
     else if (res.status >= 400) {
-      const shaped = res.body?.statusCode === res.status && typeof res.body.error === 'string' && typeof message === 'string' && message.length > 0;
+      const shaped =
+        res.body?.statusCode === res.status && typeof res.body.error === 'string' && typeof message === 'string' && message.length > 0;
       if (!shaped) problem(route, path, `${res.status} without the error shape: ${JSON.stringify(res.body).slice(0, 200)}`, sent);
       if (sample === 'pristine') problem(route, path, `the valid body was refused: ${res.status} ${message}`, sent);
     } else if (res.status >= 200 && res.status < 300) {
@@ -562,7 +858,9 @@ describe('fuzzing every write route', () => {
       for (const [id, children] of want) {
         const held = have.get(id);
         if (!held) differences.push(`${table} ${id} was acknowledged but is missing`);
-        else for (const [child, n] of Object.entries(children)) if (n !== null && held[child] !== n) differences.push(`${table} ${id} has ${held[child]} ${child}, acknowledged ${n}`);
+        else
+          for (const [child, n] of Object.entries(children))
+            if (n !== null && held[child] !== n) differences.push(`${table} ${id} has ${held[child]} ${child}, acknowledged ${n}`);
       }
       for (const id of have.keys()) if (!want.has(id)) differences.push(`${table} ${id} exists but was never acknowledged`);
     }

@@ -21,7 +21,10 @@ describe('secure headers and CORS', () => {
   });
 
   it('should allow only the configured origins to call from a browser', async () => {
-    const allowed = await t.http.options('/api/requests').set('Origin', 'https://console.example.org').set('Access-Control-Request-Method', 'POST');
+    const allowed = await t.http
+      .options('/api/requests')
+      .set('Origin', 'https://console.example.org')
+      .set('Access-Control-Request-Method', 'POST');
     expect(allowed.headers['access-control-allow-origin']).toBe('https://console.example.org');
     const other = await t.http.options('/api/requests').set('Origin', 'https://evil.example').set('Access-Control-Request-Method', 'POST');
     expect(other.headers['access-control-allow-origin']).toBeUndefined();

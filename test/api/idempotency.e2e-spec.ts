@@ -61,14 +61,29 @@ describe('Idempotency-Key on POST', () => {
     const request = await t.http
       .post('/api/requests')
       .set('Authorization', `Bearer ${admin}`)
-      .send({ platformId: await platformId(t, 'telegram'), agencyId: await createAgency(t), reference: 'IDEM-1', type: 'removal', category: 'ncii', channel: 'email', sentAt: '2026-01-05T10:00:00Z' })
+      .send({
+        platformId: await platformId(t, 'telegram'),
+        agencyId: await createAgency(t),
+        reference: 'IDEM-1',
+        type: 'removal',
+        category: 'ncii',
+        channel: 'email',
+        sentAt: '2026-01-05T10:00:00Z',
+      })
       .expect(201);
     const event = { kind: 'acknowledged', occurredAt: '2026-01-06T10:00:00Z' };
-    const send = () => t.http.post(`/api/requests/${request.body.id}/events`).set('Authorization', `Bearer ${admin}`).set('Idempotency-Key', 'event-1').send(event);
+    const send = () =>
+      t.http
+        .post(`/api/requests/${request.body.id}/events`)
+        .set('Authorization', `Bearer ${admin}`)
+        .set('Idempotency-Key', 'event-1')
+        .send(event);
     const first = await send();
     expect(first.status).toBe(201);
     await send().expect(201);
-    const rows = await t.db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND kind = 'acknowledged'`, [request.body.id]);
+    const rows = await t.db.query(`SELECT count(*)::int AS n FROM request_events WHERE request_id = $1 AND kind = 'acknowledged'`, [
+      request.body.id,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 

@@ -4,7 +4,8 @@ import { Readable } from 'node:stream';
 import { countRows, platformId } from './support/fixtures';
 import { createTestApp, type TestApp } from './support/test-app';
 
-const HEADER = 'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
+const HEADER =
+  'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
 
 const GOOD = [
   HEADER,
@@ -20,13 +21,22 @@ const GOOD = [
 describe('CSV import', () => {
   let t: TestApp;
   let auth: string;
-  const snapshot = async () => ({ requests: await countRows(t, 'requests'), items: await countRows(t, 'request_items'), events: await countRows(t, 'request_events') });
-  const importCsv = (body: string, type = 'text/csv') => t.http.post('/api/imports/requests').set('Authorization', auth).set('Content-Type', type).send(body);
+  const snapshot = async () => ({
+    requests: await countRows(t, 'requests'),
+    items: await countRows(t, 'request_items'),
+    events: await countRows(t, 'request_events'),
+  });
+  const importCsv = (body: string, type = 'text/csv') =>
+    t.http.post('/api/imports/requests').set('Authorization', auth).set('Content-Type', type).send(body);
 
   beforeAll(async () => {
     t = await createTestApp();
     auth = `Bearer ${await t.token('regulator')}`;
-    await t.http.post('/api/agencies').set('Authorization', auth).send({ name: 'Image Removal Support Network', kind: 'ngo', country: 'JP' }).expect(201);
+    await t.http
+      .post('/api/agencies')
+      .set('Authorization', auth)
+      .send({ name: 'Image Removal Support Network', kind: 'ngo', country: 'JP' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -43,15 +53,29 @@ describe('CSV import', () => {
 
     const list = (await t.http.get('/api/requests').query({ sort: '["reference","ASC"]' }).set('Authorization', auth).expect(200)).body;
     const [one, two, three] = list;
-    expect(one).toMatchObject({ reference: 'IRSN-1', status: 'resolved', outcome: 'partially_removed', firstResponseAt: '2024-01-06T10:00:00.000Z', dueAt: '2024-01-08T10:00:00.000Z' });
+    expect(one).toMatchObject({
+      reference: 'IRSN-1',
+      status: 'resolved',
+      outcome: 'partially_removed',
+      firstResponseAt: '2024-01-06T10:00:00.000Z',
+      dueAt: '2024-01-08T10:00:00.000Z',
+    });
     expect(one.items.map((i: { url: string; state: string; contentHash: string }) => [i.url, i.contentHash, i.state])).toEqual([
       ['https://x.com/a/1', 'h1', 'removed'],
       ['https://x.com/a/2', 'h2', 'still_online'],
     ]);
-    expect(two).toMatchObject({ reference: 'IRSN-2', status: 'acknowledged', items: [expect.objectContaining({ url: 'https://t.me/c/9?x=1,2', state: 'still_online' })] });
+    expect(two).toMatchObject({
+      reference: 'IRSN-2',
+      status: 'acknowledged',
+      items: [expect.objectContaining({ url: 'https://t.me/c/9?x=1,2', state: 'still_online' })],
+    });
     expect(three).toMatchObject({ reference: 'IRSN-3, "batch"', status: 'sent', sentAt: '2024-02-29T15:00:00.000Z', items: [] });
     const events = (await t.http.get(`/api/requests/${one.id}/events`).set('Authorization', auth).expect(200)).body;
-    expect(events.map((e: { kind: string; items: unknown[] }) => [e.kind, e.items.length])).toEqual([['sent', 0], ['acknowledged', 0], ['outcome', 2]]);
+    expect(events.map((e: { kind: string; items: unknown[] }) => [e.kind, e.items.length])).toEqual([
+      ['sent', 0],
+      ['acknowledged', 0],
+      ['outcome', 2],
+    ]);
 
     const before = await snapshot();
     expect((await importCsv(GOOD).expect(200)).body).toEqual({ created: 0, skipped: 3, errors: [] });
@@ -66,7 +90,11 @@ describe('CSV import', () => {
 
   it('should read a semicolon-separated file with a byte order mark, sent as a multipart upload', async () => {
     const csv = `\uFEFF${[HEADER, 'Image Removal Support Network,IRSN-4,tiktok,blocking,grooming,portal,2024-04-01T00:00:00Z,,,,,,,'].join('\n').replace(/,/g, ';')}`;
-    const res = await t.http.post('/api/imports/requests').set('Authorization', auth).attach('file', Buffer.from(csv, 'utf8'), 'requests.csv').expect(200);
+    const res = await t.http
+      .post('/api/imports/requests')
+      .set('Authorization', auth)
+      .attach('file', Buffer.from(csv, 'utf8'), 'requests.csv')
+      .expect(200);
     expect(res.body).toEqual({ created: 1, skipped: 0, errors: [] });
   });
 
@@ -82,7 +110,14 @@ describe('CSV import', () => {
       'Image Removal Support Network,"BROKEN,x,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,',
     ].join('\n');
     const res = await importCsv(bad).expect(400);
-    expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', code: 'import.rows_invalid', created: 0, skipped: 0, message: expect.stringMatching(/rows have errors; nothing was imported$/) });
+    expect(res.body).toMatchObject({
+      statusCode: 400,
+      error: 'Bad Request',
+      code: 'import.rows_invalid',
+      created: 0,
+      skipped: 0,
+      message: expect.stringMatching(/rows have errors; nothing was imported$/),
+    });
     expect(res.body.errors).toEqual([
       { line: 3, field: 'agency', message: 'agency is required' },
       { line: 4, field: 'sentAt', message: 'sentAt must be an ISO-8601 date and time, e.g. 2024-03-01T09:30:00Z' },
@@ -91,29 +126,52 @@ describe('CSV import', () => {
     ]);
     expect(await snapshot()).toEqual(before);
 
-    const clash = [HEADER, 'Image Removal Support Network,CLASH,x,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,', 'Image Removal Support Network,CLASH,youtube,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,'].join('\n');
+    const clash = [
+      HEADER,
+      'Image Removal Support Network,CLASH,x,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,',
+      'Image Removal Support Network,CLASH,youtube,removal,ncii,web_form,2024-05-01T00:00:00Z,,,,,,,',
+    ].join('\n');
     expect((await importCsv(clash).expect(400)).body.errors).toEqual([
-      { line: 3, field: 'reference', message: "reference 'CLASH' is already used on line 2 for a request with other details (one reference names one request)" },
+      {
+        line: 3,
+        field: 'reference',
+        message: "reference 'CLASH' is already used on line 2 for a request with other details (one reference names one request)",
+      },
     ]);
     const wrongHeader = (await importCsv('agency,reference\nA,B').expect(400)).body;
     expect(wrongHeader.errors[0]).toEqual({ line: 1, field: 'header', message: `the header must be exactly: ${HEADER}` });
     expect(wrongHeader.code).toBe('import.unknown_column');
     await importCsv('{}', 'application/json').expect(415);
-    await t.http.post('/api/imports/requests').set('Authorization', `Bearer ${await t.token('analyst')}`).set('Content-Type', 'text/csv').send(GOOD).expect(403);
+    await t.http
+      .post('/api/imports/requests')
+      .set('Authorization', `Bearer ${await t.token('analyst')}`)
+      .set('Content-Type', 'text/csv')
+      .send(GOOD)
+      .expect(403);
     expect(await snapshot()).toEqual(before);
   });
 
   it('should serve a template that imports as it is', async () => {
     const template = await t.http.get('/api/imports/requests/template.csv').set('Authorization', auth).expect(200);
     expect(template.headers['content-type']).toMatch(/^text\/csv/);
-    await t.http.post('/api/agencies').set('Authorization', auth).send({ name: 'Korean National Police Agency', kind: 'police' }).expect(201);
+    await t.http
+      .post('/api/agencies')
+      .set('Authorization', auth)
+      .send({ name: 'Korean National Police Agency', kind: 'police' })
+      .expect(201);
     expect((await importCsv(template.text).expect(200)).body).toEqual({ created: 1, skipped: 0, errors: [] });
   });
 
   it('should survive an upload cut off half-way, and import nothing of it', async () => {
     const { port } = (await listening()).address() as AddressInfo;
     await new Promise<void>((ok) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/imports/requests', method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: auth } });
+      const req = httpRequest({
+        host: '127.0.0.1',
+        port,
+        path: '/api/imports/requests',
+        method: 'POST',
+        headers: { 'Content-Type': 'text/csv', Authorization: auth },
+      });
       req.on('error', () => ok());
       req.write(`${HEADER}\n`);
       for (let i = 0; i < 2000; i++) req.write(`Image Removal Support Network,ABORT-${i},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,,,\n`);
@@ -137,7 +195,8 @@ describe('CSV import', () => {
         yield `${HEADER}\n`;
         for (let i = 0; i < rows; i += 1000) {
           let chunk = '';
-          for (let k = i; k < i + 1000; k++) chunk += `Image Removal Support Network,BULK-${k},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,https://x.com/bulk/${k},,\n`;
+          for (let k = i; k < i + 1000; k++)
+            chunk += `Image Removal Support Network,BULK-${k},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,https://x.com/bulk/${k},,\n`;
           yield chunk;
         }
       })(),
@@ -147,11 +206,20 @@ describe('CSV import', () => {
     let peak = baseline;
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 25);
     const result = await new Promise<{ status: number; body: string }>((ok, fail) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path: '/api/imports/requests', method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: auth } }, (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => ok({ status: res.statusCode!, body: text }));
-      });
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/api/imports/requests',
+          method: 'POST',
+          headers: { 'Content-Type': 'text/csv', Authorization: auth },
+        },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => ok({ status: res.statusCode!, body: text }));
+        },
+      );
       req.on('error', fail);
       body.pipe(req);
     });

@@ -22,7 +22,9 @@ describe('scheduled jobs', () => {
 
   const createRequest = async (reference: string, sentAt: string, items: { url: string }[] = [], type = 'removal') =>
     (
-      await t.http.post('/api/requests').set('Authorization', regulator)
+      await t.http
+        .post('/api/requests')
+        .set('Authorization', regulator)
         .send({ platformId: x, agencyId, type, category: 'ncii', channel: 'portal', reference, sentAt, items })
         .expect(201)
     ).body;
@@ -45,10 +47,20 @@ describe('scheduled jobs', () => {
       const recent = await createRequest('SWEEP-recent', ago(4)); // due 1 day ago: overdue, within the grace
       const fresh = await createRequest('SWEEP-fresh', ago(1)); // not due yet
       const answered = await createRequest('SWEEP-answered', ago(10));
-      await t.http.post(`/api/requests/${answered.id}/events`).set('Authorization', regulator).send({ kind: 'acknowledged', occurredAt: ago(9) }).expect(201);
+      await t.http
+        .post(`/api/requests/${answered.id}/events`)
+        .set('Authorization', regulator)
+        .send({ kind: 'acknowledged', occurredAt: ago(9) })
+        .expect(201);
 
       const run = await runJob('deadline-sweep');
-      expect(run).toMatchObject({ job: 'deadline-sweep', status: 'succeeded', trigger: 'manual', attempts: 1, counts: { newlyOverdue: 2, escalated: 1 } });
+      expect(run).toMatchObject({
+        job: 'deadline-sweep',
+        status: 'succeeded',
+        trigger: 'manual',
+        attempts: 1,
+        counts: { newlyOverdue: 2, escalated: 1 },
+      });
       expect(await eventsOf(old.id)).toEqual(['sent', 'escalated']);
       expect(await eventsOf(recent.id)).toEqual(['sent']);
       expect(await eventsOf(fresh.id)).toEqual(['sent']);
@@ -58,7 +70,9 @@ describe('scheduled jobs', () => {
 
       const reminders = (await t.http.get('/api/reminders').set('Authorization', regulator).expect(200)).body;
       expect(reminders).toEqual([expect.objectContaining({ platform: 'X', overdue: 2, references: ['SWEEP-old', 'SWEEP-recent'] })]);
-      const [audit] = await t.db.query(`SELECT user_id FROM audit_log WHERE action = 'event:escalated' AND entity_id = $1`, [String(old.id)]);
+      const [audit] = await t.db.query(`SELECT user_id FROM audit_log WHERE action = 'event:escalated' AND entity_id = $1`, [
+        String(old.id),
+      ]);
       expect(audit.user_id).toBeNull();
     });
 
@@ -91,14 +105,20 @@ describe('scheduled jobs', () => {
       const databaseUrl = withDatabase(process.env.TEST_SERVER_URL!, t.database);
       const startAt = String(Date.now() + 8000); // after both have booted
       const runIn = () =>
-        promisify(execFile)(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'support/run-job.ts'), databaseUrl, 'deadline-sweep', slot], {
-          env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../tsconfig.json'), START_AT: startAt, NODE_OPTIONS: '' },
-          cwd: join(__dirname, '../..'),
-        });
+        promisify(execFile)(
+          process.execPath,
+          ['-r', '@swc-node/register', join(__dirname, 'support/run-job.ts'), databaseUrl, 'deadline-sweep', slot],
+          {
+            env: { ...process.env, SWC_NODE_PROJECT: join(__dirname, '../tsconfig.json'), START_AT: startAt, NODE_OPTIONS: '' },
+            cwd: join(__dirname, '../..'),
+          },
+        );
       const outputs = await Promise.all([runIn(), runIn()]);
       const runs = outputs.map((o) => JSON.parse(o.stdout));
       expect(runs.filter((r) => r !== null)).toEqual([expect.objectContaining({ job: 'deadline-sweep', status: 'succeeded' })]);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM request_events e JOIN requests r ON r.id = e.request_id WHERE r.reference = 'PROC-1' AND e.kind = 'escalated'`);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM request_events e JOIN requests r ON r.id = e.request_id WHERE r.reference = 'PROC-1' AND e.kind = 'escalated'`,
+      );
       expect(n).toBe(1);
     }, 60_000);
   });
@@ -109,9 +129,15 @@ describe('scheduled jobs', () => {
       const runner = closing.app.get(JobRunner);
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
-      const slow: Job = { name: 'slow-test-job', description: 'waits for the test', schedule: () => null, run: async () => (await gate, { done: 1 }) };
+      const slow: Job = {
+        name: 'slow-test-job',
+        description: 'waits for the test',
+        schedule: () => null,
+        run: async () => (await gate, { done: 1 }),
+      };
       const run = runner.run(slow, 'manual');
-      while ((await t.db.query(`SELECT 1 FROM job_runs WHERE job = 'slow-test-job'`)).length === 0) await new Promise((r) => setTimeout(r, 20));
+      while ((await t.db.query(`SELECT 1 FROM job_runs WHERE job = 'slow-test-job'`)).length === 0)
+        await new Promise((r) => setTimeout(r, 20));
 
       let closed = false;
       const close = closing.app.close().then(() => (closed = true));
@@ -137,7 +163,9 @@ describe('scheduled jobs', () => {
           second.app.get(JobRunner).run(jobOf(second), 'schedule', { slot }),
         ]);
         expect(results.filter((r) => r !== null)).toHaveLength(1);
-        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM job_runs WHERE job = 'deadline-sweep' AND slot = $1`, [slot.toISOString().slice(0, 16)]);
+        const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM job_runs WHERE job = 'deadline-sweep' AND slot = $1`, [
+          slot.toISOString().slice(0, 16),
+        ]);
         expect(n).toBe(1);
         const [{ escalations }] = await t.db.query(
           `SELECT count(*)::int AS escalations FROM request_events e JOIN requests r ON r.id = e.request_id WHERE r.reference LIKE 'TWIN-%' AND e.kind = 'escalated'`,
@@ -168,7 +196,11 @@ describe('scheduled jobs', () => {
 
     it('should classify each answer, record one item_checked event per request, and contact only allowed hosts', async () => {
       const paths = ['/gone', '/gone-410', '/blocked', '/alive', '/taken-down', '/broken'];
-      const request = await createRequest('RECHECK-1', ago(2), paths.map((p) => ({ url: `${base}${p}` })));
+      const request = await createRequest(
+        'RECHECK-1',
+        ago(2),
+        paths.map((p) => ({ url: `${base}${p}` })),
+      );
       const elsewhere = await createRequest('RECHECK-2', ago(2), [{ url: `http://localhost:${new URL(base).port}/not-allowed` }]);
 
       const run = await runJob('removal-recheck');
@@ -192,13 +224,17 @@ describe('scheduled jobs', () => {
   });
 
   describe('scheduled reports', () => {
-    it('should queue the last month\'s report once, however often the job runs', async () => {
+    it("should queue the last month's report once, however often the job runs", async () => {
       expect((await runJob('monthly-report')).counts).toEqual({ queued: 1 });
       expect((await runJob('monthly-report')).counts).toEqual({ queued: 0 });
       const [report] = await t.db.query(`SELECT schedule_slot, period_from, period_to FROM reports WHERE schedule_slot LIKE 'monthly:%'`);
       const now = new Date();
       const from = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-      expect(report).toEqual({ schedule_slot: `monthly:${from.toISOString().slice(0, 7)}`, period_from: from, period_to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)) });
+      expect(report).toEqual({
+        schedule_slot: `monthly:${from.toISOString().slice(0, 7)}`,
+        period_from: from,
+        period_to: new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)),
+      });
     });
 
     it('should catch up on the months missed since the last scheduled report', async () => {
@@ -213,7 +249,11 @@ describe('scheduled jobs', () => {
     const jobs = (await t.http.get('/api/jobs').set('Authorization', admin).expect(200)).body;
     expect(jobs.map((j: { name: string }) => j.name)).toEqual(['deadline-sweep', 'removal-recheck', 'monthly-report', 'quarterly-report']);
     expect(jobs[0].lastRun).toMatchObject({ job: 'deadline-sweep' });
-    const runs = await t.http.get('/api/jobs/runs').query({ filter: JSON.stringify({ status: 'failed' }) }).set('Authorization', admin).expect(200);
+    const runs = await t.http
+      .get('/api/jobs/runs')
+      .query({ filter: JSON.stringify({ status: 'failed' }) })
+      .set('Authorization', admin)
+      .expect(200);
     expect(runs.body.every((r: { status: string }) => r.status === 'failed')).toBe(true);
     await t.http.get('/api/jobs').set('Authorization', regulator).expect(403);
     await t.http.post('/api/jobs/deadline-sweep/run').set('Authorization', regulator).expect(403);

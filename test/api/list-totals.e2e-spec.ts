@@ -2,7 +2,8 @@ import { RequestCounts1795500100000 } from '../../migrations/1795500100000-Reque
 import { createAgency, platformId } from './support/fixtures';
 import { createTestApp, type TestApp } from './support/test-app';
 
-const HEADER = 'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
+const HEADER =
+  'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
 const AGENCY = 'Image Removal Support Network';
 const IMPORTED = 20_235;
 
@@ -38,7 +39,11 @@ describe('list totals', () => {
   afterAll(() => t.close());
 
   async function list(filter: object = {}, range = [0, 24], path = '/api/requests') {
-    const res = await t.http.get(path).query({ filter: JSON.stringify(filter), range: JSON.stringify(range) }).set('Authorization', auth).expect(200);
+    const res = await t.http
+      .get(path)
+      .query({ filter: JSON.stringify(filter), range: JSON.stringify(range) })
+      .set('Authorization', auth)
+      .expect(200);
     // The total stays a bare number, as ra-data-simple-rest parses it.
     const [, total] = /^\w+ \d+-\d+\/(\d+)$/.exec(res.headers['content-range'])!;
     return { total: Number(total), estimated: res.headers['x-total-estimated'] === 'true', rows: res.body.length as number };
@@ -48,7 +53,9 @@ describe('list totals', () => {
 
   /** What the trigger keeps, per status and platform, against the requests themselves. */
   async function expectCountsExact() {
-    const kept = await t.db.query(`SELECT status, platform_id, sum(n)::int AS n FROM request_counts GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2`);
+    const kept = await t.db.query(
+      `SELECT status, platform_id, sum(n)::int AS n FROM request_counts GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2`,
+    );
     const actual = await t.db.query(`SELECT status, platform_id, count(*)::int AS n FROM requests GROUP BY 1, 2 ORDER BY 1, 2`);
     expect(kept).toEqual(actual);
     expect(await list()).toMatchObject({ total: await count(), estimated: false });
@@ -72,7 +79,11 @@ describe('list totals', () => {
     expect(await list({ status: 'draft' })).toEqual({ total: 1, estimated: false, rows: 1 });
 
     // A draft may still move to another platform.
-    await t.http.put(`/api/requests/${draft.id}`).set('Authorization', auth).send({ ...draft, platformId: x }).expect(200);
+    await t.http
+      .put(`/api/requests/${draft.id}`)
+      .set('Authorization', auth)
+      .send({ ...draft, platformId: x })
+      .expect(200);
     expect(await list({ platformId: x, status: 'draft' })).toEqual({ total: 1, estimated: false, rows: 1 });
     expect(await list({ platformId: telegram, status: 'draft' })).toEqual({ total: 0, estimated: false, rows: 0 });
 
@@ -90,7 +101,12 @@ describe('list totals', () => {
 
     beforeAll(async () => {
       before = await count();
-      const res = await t.http.post('/api/imports/requests').set('Authorization', auth).set('Content-Type', 'text/csv').send(bigCsv()).expect(200);
+      const res = await t.http
+        .post('/api/imports/requests')
+        .set('Authorization', auth)
+        .set('Content-Type', 'text/csv')
+        .send(bigCsv())
+        .expect(200);
       expect(res.body).toEqual({ created: IMPORTED, skipped: 0, errors: [] });
     }, 120_000);
 

@@ -23,10 +23,20 @@ describe('two instances under mixed load', () => {
   it('should answer every call, and hold exactly the records whose creation was acknowledged', async () => {
     const token = await servers[0].login();
     const auth = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-    const agency = await (await fetch(`${servers[1].base}/api/agencies`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Load Agency' }) })).json();
+    const agency = await (
+      await fetch(`${servers[1].base}/api/agencies`, { method: 'POST', headers: auth, body: JSON.stringify({ name: 'Load Agency' }) })
+    ).json();
     const [platform] = await (await fetch(`${servers[0].base}/api/platforms?range=[0,0]`, { headers: auth })).json();
 
-    const result = await mixedLoad({ bases: servers.map((s) => s.base), token, seconds: SECONDS, connections: 50, platformId: platform.id, agencyId: agency.id, tag: 'LOAD' });
+    const result = await mixedLoad({
+      bases: servers.map((s) => s.base),
+      token,
+      seconds: SECONDS,
+      connections: 50,
+      platformId: platform.id,
+      agencyId: agency.id,
+      tag: 'LOAD',
+    });
 
     expect({ errors: result.errors, non2xx: result.non2xx, timeouts: result.timeouts }).toEqual({ errors: 0, non2xx: 0, timeouts: 0 });
     expect(result.acknowledged.size).toBeGreaterThan(0);

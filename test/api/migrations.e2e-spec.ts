@@ -26,7 +26,9 @@ describe('migrations', () => {
     const [{ n }] = await dataSource.query('SELECT count(*)::int AS n FROM platforms');
     expect(n).toBe(6);
     for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();
-    const tables = await dataSource.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`);
+    const tables = await dataSource.query(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'migrations'`,
+    );
     expect(tables).toEqual([]);
     await dataSource.runMigrations();
     expect(await schema()).toEqual(first);

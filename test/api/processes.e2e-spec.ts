@@ -5,11 +5,18 @@ import { createTestDatabase } from './support/database';
 import { type ServerProcess, startServer, statusOf } from './support/server-process';
 
 const HEADER = REQUEST_CSV_COLUMNS.join(',');
-const row = (prefix: string, i: number) => `Process Test Agency,${prefix}-${i},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,https://x.com/p/${i},,\n`;
+const row = (prefix: string, i: number) =>
+  `Process Test Agency,${prefix}-${i},x,removal,ncii,api,2024-06-01T00:00:00Z,,,,,https://x.com/p/${i},,\n`;
 
 /** Starts an import whose body is sent in two halves; `finish` sends the rest and resolves with the answer. */
 function startImport(server: ServerProcess, token: string, prefix: string, rows: number) {
-  const req = httpRequest({ host: '127.0.0.1', port: server.port, path: '/api/imports/requests', method: 'POST', headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}` } });
+  const req = httpRequest({
+    host: '127.0.0.1',
+    port: server.port,
+    path: '/api/imports/requests',
+    method: 'POST',
+    headers: { 'Content-Type': 'text/csv', Authorization: `Bearer ${token}` },
+  });
   const answer = new Promise<{ status: number; body: string }>((ok, fail) => {
     req.on('response', (res) => {
       let text = '';

@@ -33,15 +33,39 @@ describe('compliance reports', () => {
     const agencyId = await createAgency(t, 'Korean National Police Agency');
     const telegram = await platformId(t, 'telegram');
     for (const [i, day] of ['02-11', '03-04', '03-26', '04-20', '05-14', '06-22', '08-05'].entries()) {
-      await t.http.post('/api/requests').set('Authorization', regulator)
-        .send({ platformId: telegram, agencyId, type: 'investigation', category: 'sextortion', channel: 'email', reference: `KNPA-2020-TG-0${i + 1}`, sentAt: `2020-${day}T01:30:00Z` })
+      await t.http
+        .post('/api/requests')
+        .set('Authorization', regulator)
+        .send({
+          platformId: telegram,
+          agencyId,
+          type: 'investigation',
+          category: 'sextortion',
+          channel: 'email',
+          reference: `KNPA-2020-TG-0${i + 1}`,
+          sentAt: `2020-${day}T01:30:00Z`,
+        })
         .expect(201);
     }
     const youtube = await platformId(t, 'youtube');
-    const answered = await t.http.post('/api/requests').set('Authorization', regulator)
-      .send({ platformId: youtube, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference: '=HYPERLINK("x")', sentAt: '2020-03-01T00:00:00Z' })
+    const answered = await t.http
+      .post('/api/requests')
+      .set('Authorization', regulator)
+      .send({
+        platformId: youtube,
+        agencyId,
+        type: 'removal',
+        category: 'ncii',
+        channel: 'portal',
+        reference: '=HYPERLINK("x")',
+        sentAt: '2020-03-01T00:00:00Z',
+      })
       .expect(201);
-    await t.http.post(`/api/requests/${answered.body.id}/events`).set('Authorization', regulator).send({ kind: 'acknowledged', occurredAt: '2020-03-01T12:00:00Z' }).expect(201);
+    await t.http
+      .post(`/api/requests/${answered.body.id}/events`)
+      .set('Authorization', regulator)
+      .send({ kind: 'acknowledged', occurredAt: '2020-03-01T12:00:00Z' })
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -51,7 +75,10 @@ describe('compliance reports', () => {
   it('should queue a report, build it, and serve the 2020 Telegram figures in its PDF and CSV', async () => {
     const queued = await queue();
     expect(queued).toMatchObject({ status: 'queued', from: period.from.replace('Z', '.000Z'), platformIds: [] });
-    await t.http.get(`/api/reports/${queued.id}/pdf`).set('Authorization', auth).expect((res) => expect([409, 200]).toContain(res.status));
+    await t.http
+      .get(`/api/reports/${queued.id}/pdf`)
+      .set('Authorization', auth)
+      .expect((res) => expect([409, 200]).toContain(res.status));
     await reports.drain();
     const done = await fetchReport(queued.id);
     expect(done).toMatchObject({ status: 'done', attempts: 1, error: null, dataSha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
@@ -70,7 +97,9 @@ describe('compliance reports', () => {
     expect(lines[0]).toBe('agency,reference,platform,type,category,channel,sentAt,dueAt,firstResponseAt,answered,overdue');
     expect(lines).toHaveLength(9);
     expect(lines.filter((l) => l.includes(',telegram,') && l.endsWith(',false,true'))).toHaveLength(7);
-    expect(lines).toContain('Korean National Police Agency,KNPA-2020-TG-01,telegram,investigation,sextortion,email,2020-02-11 01:30:00+00,2020-02-14 01:30:00+00,,false,true');
+    expect(lines).toContain(
+      'Korean National Police Agency,KNPA-2020-TG-01,telegram,investigation,sextortion,email,2020-02-11 01:30:00+00,2020-02-14 01:30:00+00,,false,true',
+    );
     // A cell a spreadsheet would run as a formula is neutralised, and quoted as CSV requires.
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
   });
@@ -101,7 +130,13 @@ describe('compliance reports', () => {
 
   it('should build a consultation brief for one platform', async () => {
     const telegram = await platformId(t, 'telegram');
-    const brief = (await t.http.post('/api/reports/briefs').set('Authorization', `Bearer ${await t.token('liaison')}`).send({ platformId: telegram, asOf: period.asOf }).expect(201)).body;
+    const brief = (
+      await t.http
+        .post('/api/reports/briefs')
+        .set('Authorization', `Bearer ${await t.token('liaison')}`)
+        .send({ platformId: telegram, asOf: period.asOf })
+        .expect(201)
+    ).body;
     await reports.drain();
     expect(await fetchReport(brief.id)).toMatchObject({ status: 'done', kind: 'consultation_brief' });
     const pdf = await t.http.get(`/api/reports/${brief.id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200);
@@ -110,10 +145,13 @@ describe('compliance reports', () => {
     expect(text).toContain('Open requests (7)');
   });
 
-  it('should write a report in the language asked for, else in the Accept-Language header\'s, and store it', async () => {
+  it("should write a report in the language asked for, else in the Accept-Language header's, and store it", async () => {
     const post = (body: object, acceptLanguage?: string) => {
       const req = t.http.post('/api/reports').set('Authorization', auth);
-      return (acceptLanguage ? req.set('Accept-Language', acceptLanguage) : req).send(body).expect(201).then((res) => res.body);
+      return (acceptLanguage ? req.set('Accept-Language', acceptLanguage) : req)
+        .send(body)
+        .expect(201)
+        .then((res) => res.body);
     };
     const korean = await post({ ...period, language: 'ko' });
     const fromHeader = await post(period, 'ko-KR,ko;q=0.9,en;q=0.8');
@@ -123,20 +161,30 @@ describe('compliance reports', () => {
     expect([korean, fromHeader, indonesian, unsupported, english].map((r) => r.language)).toEqual(['ko', 'ko', 'id', 'en', 'en']);
     expect(korean.title).toBe('협조 이행 보고서 (2020. 2.~2020. 8.)');
     expect(english.title).toBe('Compliance report 2020-02 to 2020-08');
-    const stored = await t.db.query('SELECT language FROM reports WHERE id = ANY($1) ORDER BY id', [[korean.id, fromHeader.id, indonesian.id]]);
+    const stored = await t.db.query('SELECT language FROM reports WHERE id = ANY($1) ORDER BY id', [
+      [korean.id, fromHeader.id, indonesian.id],
+    ]);
     expect(stored.map((r: { language: string }) => r.language)).toEqual(['ko', 'ko', 'id']);
     await expect(t.db.query(`UPDATE reports SET language = 'fr' WHERE id = $1`, [korean.id])).rejects.toThrow(/ck_reports_language/);
 
     await reports.drain();
     const done = await Promise.all([korean, fromHeader, indonesian, english].map((r) => fetchReport(r.id)));
-    expect(done.map((r) => [r.status, r.language])).toEqual([['done', 'ko'], ['done', 'ko'], ['done', 'id'], ['done', 'en']]);
+    expect(done.map((r) => [r.status, r.language])).toEqual([
+      ['done', 'ko'],
+      ['done', 'ko'],
+      ['done', 'id'],
+      ['done', 'en'],
+    ]);
     // The fingerprint is the data's: the same in every language.
     expect(new Set(done.map((r) => r.dataSha256)).size).toBe(1);
     const text = async (id: number) =>
-      (await pdfText((await t.http.get(`/api/reports/${id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200)).body)).replace(/\s+/g, ' ');
+      (
+        await pdfText((await t.http.get(`/api/reports/${id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200)).body)
+      ).replace(/\s+/g, ' ');
     for (const report of [korean, fromHeader]) {
       const ko = await text(report.id);
-      for (const heading of ['요약', '플랫폼별 응답 현황', '미답변 요청 (7건)', '기간 중 열린 협의', '산정 방법']) expect(ko).toContain(heading);
+      for (const heading of ['요약', '플랫폼별 응답 현황', '미답변 요청 (7건)', '기간 중 열린 협의', '산정 방법'])
+        expect(ko).toContain(heading);
       expect(ko).toContain('Telegram: 발송 7건, 응답 0건(0.0%), 기한 초과 7건. 한 건도 응답하지 않았습니다.');
       expect(ko).toContain('YouTube: 발송 1건, 응답 1건(100.0%), 기한 초과 0건.');
       expect(ko).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 이메일 2020\. 2\. 11\. 202/);
@@ -147,9 +195,16 @@ describe('compliance reports', () => {
     expect(id).toContain('Telegram: 7 dikirim, 0 dijawab (0,0%), 7 lewat tenggat. Tidak satu pun dijawab.');
   });
 
-  it('should write a consultation brief in the reader\'s language', async () => {
+  it("should write a consultation brief in the reader's language", async () => {
     const telegram = await platformId(t, 'telegram');
-    const brief = (await t.http.post('/api/reports/briefs').set('Authorization', auth).set('Accept-Language', 'id-ID,id;q=0.9').send({ platformId: telegram, asOf: period.asOf }).expect(201)).body;
+    const brief = (
+      await t.http
+        .post('/api/reports/briefs')
+        .set('Authorization', auth)
+        .set('Accept-Language', 'id-ID,id;q=0.9')
+        .send({ platformId: telegram, asOf: period.asOf })
+        .expect(201)
+    ).body;
     expect(brief).toMatchObject({ language: 'id', title: 'Bahan konsultasi: Telegram' });
     await reports.drain();
     const pdf = await t.http.get(`/api/reports/${brief.id}/pdf`).set('Authorization', auth).buffer(true).parse(binary).expect(200);
@@ -162,7 +217,10 @@ describe('compliance reports', () => {
   it('should refuse a language it does not write, naming the field', async () => {
     const telegram = await platformId(t, 'telegram');
     const [{ n: before }] = await t.db.query('SELECT count(*)::int AS n FROM reports');
-    for (const [path, body] of [['/api/reports', { ...period, language: 'fr' }], ['/api/reports/briefs', { platformId: telegram, language: 'fr' }]] as const) {
+    for (const [path, body] of [
+      ['/api/reports', { ...period, language: 'fr' }],
+      ['/api/reports/briefs', { platformId: telegram, language: 'fr' }],
+    ] as const) {
       const res = await t.http.post(path).set('Authorization', auth).send(body).expect(400);
       expect(res.body).toMatchObject({ code: 'input.invalid', field: 'language' });
     }

@@ -67,7 +67,11 @@ describe('requests and their timeline', () => {
   });
 
   it('should walk draft -> sent -> acknowledged -> resolved through events', async () => {
-    const draft = await create({ ...base(), reference: 'R-flow', items: [{ url: 'https://t.me/x/1' }, { url: 'https://t.me/x/2' }] }).expect(201);
+    const draft = await create({
+      ...base(),
+      reference: 'R-flow',
+      items: [{ url: 'https://t.me/x/1' }, { url: 'https://t.me/x/2' }],
+    }).expect(201);
     expect(draft.body).toMatchObject({ status: 'draft', sentAt: null, dueAt: null });
     const id = draft.body.id;
     const [first, second] = draft.body.items.map((i: { id: number }) => i.id);
@@ -77,7 +81,11 @@ describe('requests and their timeline', () => {
     let r = (await t.http.get(`/api/requests/${id}`).set('Authorization', auth)).body;
     expect(r).toMatchObject({ status: 'sent', dueAt: '2024-04-04T00:00:00.000Z', version: 2 });
 
-    await event(id, { kind: 'acknowledged', occurredAt: '2024-04-01T05:00:00Z', note: 'ticket 991' }, `Bearer ${await t.token('liaison')}`).expect(201);
+    await event(
+      id,
+      { kind: 'acknowledged', occurredAt: '2024-04-01T05:00:00Z', note: 'ticket 991' },
+      `Bearer ${await t.token('liaison')}`,
+    ).expect(201);
     r = (await t.http.get(`/api/requests/${id}`).set('Authorization', auth)).body;
     expect(r).toMatchObject({ status: 'acknowledged', firstResponseAt: '2024-04-01T05:00:00.000Z' });
 
@@ -90,9 +98,21 @@ describe('requests and their timeline', () => {
         { id: second, state: 'still_online' },
       ],
     }).expect(201);
-    expect(outcome.body).toMatchObject({ kind: 'outcome', outcome: 'partially_removed', items: [{ id: first, state: 'removed' }, { id: second, state: 'still_online' }] });
+    expect(outcome.body).toMatchObject({
+      kind: 'outcome',
+      outcome: 'partially_removed',
+      items: [
+        { id: first, state: 'removed' },
+        { id: second, state: 'still_online' },
+      ],
+    });
     r = (await t.http.get(`/api/requests/${id}`).set('Authorization', auth)).body;
-    expect(r).toMatchObject({ status: 'resolved', outcome: 'partially_removed', resolvedAt: '2024-04-02T00:00:00.000Z', firstResponseAt: '2024-04-01T05:00:00.000Z' });
+    expect(r).toMatchObject({
+      status: 'resolved',
+      outcome: 'partially_removed',
+      resolvedAt: '2024-04-02T00:00:00.000Z',
+      firstResponseAt: '2024-04-01T05:00:00.000Z',
+    });
     expect(r.items.map((i: { state: string }) => i.state)).toEqual(['removed', 'still_online']);
 
     const refused = await event(id, { kind: 'acknowledged', occurredAt: '2024-04-03T00:00:00Z' }).expect(409);
@@ -106,17 +126,24 @@ describe('requests and their timeline', () => {
   it('should resolve a refused request with outcome refused and withdraw another', async () => {
     const a = (await create({ ...base(), reference: 'R-refused', sentAt: '2024-05-01T00:00:00Z' }).expect(201)).body;
     await event(a.id, { kind: 'refused', occurredAt: '2024-05-02T00:00:00Z' }).expect(201);
-    expect((await t.http.get(`/api/requests/${a.id}`).set('Authorization', auth)).body).toMatchObject({ status: 'resolved', outcome: 'refused' });
+    expect((await t.http.get(`/api/requests/${a.id}`).set('Authorization', auth)).body).toMatchObject({
+      status: 'resolved',
+      outcome: 'refused',
+    });
     const b = (await create({ ...base(), reference: 'R-withdrawn', sentAt: '2024-05-01T00:00:00Z' }).expect(201)).body;
     await event(b.id, { kind: 'withdrawn', occurredAt: '2024-05-02T00:00:00Z' }).expect(201);
     expect((await t.http.get(`/api/requests/${b.id}`).set('Authorization', auth)).body.status).toBe('withdrawn');
   });
 
   it('should record item checks and keep the latest-dated state as the current one', async () => {
-    const r = (await create({ ...base(), reference: 'R-check', sentAt: '2024-05-01T00:00:00Z', items: [{ url: 'https://t.me/c/1' }] }).expect(201)).body;
+    const r = (
+      await create({ ...base(), reference: 'R-check', sentAt: '2024-05-01T00:00:00Z', items: [{ url: 'https://t.me/c/1' }] }).expect(201)
+    ).body;
     const item = r.items[0].id;
     await event(r.id, { kind: 'item_checked', occurredAt: '2024-05-10T00:00:00Z', items: [{ id: item, state: 'removed' }] }).expect(201);
-    await event(r.id, { kind: 'item_checked', occurredAt: '2024-05-05T00:00:00Z', items: [{ id: item, state: 'still_online' }] }).expect(201);
+    await event(r.id, { kind: 'item_checked', occurredAt: '2024-05-05T00:00:00Z', items: [{ id: item, state: 'still_online' }] }).expect(
+      201,
+    );
     const now = (await t.http.get(`/api/requests/${r.id}`).set('Authorization', auth)).body;
     expect(now.items[0]).toMatchObject({ state: 'removed', checkedAt: '2024-05-10T00:00:00.000Z' });
     expect(now.status).toBe('sent');
@@ -133,11 +160,19 @@ describe('requests and their timeline', () => {
 
   describe('update', () => {
     it('should accept the whole record as read back, ignore read-only fields and bump the version', async () => {
-      const r = (await create({ ...base(), reference: 'R-put', sentAt: '2024-06-01T00:00:00Z', items: [{ url: 'https://t.me/p/1' }] }).expect(201)).body;
+      const r = (
+        await create({ ...base(), reference: 'R-put', sentAt: '2024-06-01T00:00:00Z', items: [{ url: 'https://t.me/p/1' }] }).expect(201)
+      ).body;
       const res = await t.http
         .put(`/api/requests/${r.id}`)
         .set('Authorization', auth)
-        .send({ ...r, status: 'resolved', dueAt: '2030-01-01T00:00:00Z', notes: 'Sent again by fax', items: [...r.items, { url: 'https://t.me/p/2' }] })
+        .send({
+          ...r,
+          status: 'resolved',
+          dueAt: '2030-01-01T00:00:00Z',
+          notes: 'Sent again by fax',
+          items: [...r.items, { url: 'https://t.me/p/2' }],
+        })
         .expect(200);
       expect(res.body).toMatchObject({ status: 'sent', dueAt: r.dueAt, notes: 'Sent again by fax', version: 2 });
       expect(res.body.items.map((i: { url: string }) => i.url)).toEqual(['https://t.me/p/1', 'https://t.me/p/2']);
@@ -145,23 +180,45 @@ describe('requests and their timeline', () => {
 
     it('should refuse a stale version with 409 and keep the newer data', async () => {
       const r = (await create({ ...base(), reference: 'R-stale', sentAt: '2024-06-01T00:00:00Z' }).expect(201)).body;
-      await t.http.put(`/api/requests/${r.id}`).set('Authorization', auth).send({ ...r, notes: 'first' }).expect(200);
-      const res = await t.http.put(`/api/requests/${r.id}`).set('Authorization', auth).send({ ...r, notes: 'second' }).expect(409);
+      await t.http
+        .put(`/api/requests/${r.id}`)
+        .set('Authorization', auth)
+        .send({ ...r, notes: 'first' })
+        .expect(200);
+      const res = await t.http
+        .put(`/api/requests/${r.id}`)
+        .set('Authorization', auth)
+        .send({ ...r, notes: 'second' })
+        .expect(409);
       expect(res.body.message).toMatch(/version 1 is stale, current is 2/);
       expect((await t.http.get(`/api/requests/${r.id}`).set('Authorization', auth)).body.notes).toBe('first');
     });
 
     it('should refuse to change the platform of a sent request', async () => {
       const r = (await create({ ...base(), reference: 'R-move', sentAt: '2024-06-01T00:00:00Z' }).expect(201)).body;
-      const res = await t.http.put(`/api/requests/${r.id}`).set('Authorization', auth).send({ ...r, platformId: youtube }).expect(400);
+      const res = await t.http
+        .put(`/api/requests/${r.id}`)
+        .set('Authorization', auth)
+        .send({ ...r, platformId: youtube })
+        .expect(400);
       expect(res.body.message).toBe('platformId can only change while the request is a draft');
     });
 
     it('should refuse to drop an item whose state was recorded', async () => {
-      const r = (await create({ ...base(), reference: 'R-drop', sentAt: '2024-06-01T00:00:00Z', items: [{ url: 'https://t.me/d/1' }] }).expect(201)).body;
-      await event(r.id, { kind: 'item_checked', occurredAt: '2024-06-02T00:00:00Z', items: [{ id: r.items[0].id, state: 'removed' }] }).expect(201);
+      const r = (
+        await create({ ...base(), reference: 'R-drop', sentAt: '2024-06-01T00:00:00Z', items: [{ url: 'https://t.me/d/1' }] }).expect(201)
+      ).body;
+      await event(r.id, {
+        kind: 'item_checked',
+        occurredAt: '2024-06-02T00:00:00Z',
+        items: [{ id: r.items[0].id, state: 'removed' }],
+      }).expect(201);
       const fresh = (await t.http.get(`/api/requests/${r.id}`).set('Authorization', auth)).body;
-      await t.http.put(`/api/requests/${r.id}`).set('Authorization', auth).send({ ...fresh, items: [] }).expect(409);
+      await t.http
+        .put(`/api/requests/${r.id}`)
+        .set('Authorization', auth)
+        .send({ ...fresh, items: [] })
+        .expect(409);
       expect(await countRows(t, `request_items WHERE request_id = ${r.id}`)).toBe(1);
     });
   });
@@ -181,7 +238,11 @@ describe('requests and their timeline', () => {
     it('should sort, page and filter in the simple REST dialect with a Content-Range', async () => {
       const res = await t.http
         .get('/api/requests')
-        .query({ sort: JSON.stringify(['reference', 'ASC']), range: JSON.stringify([0, 1]), filter: JSON.stringify({ platformId: telegram, status: 'sent' }) })
+        .query({
+          sort: JSON.stringify(['reference', 'ASC']),
+          range: JSON.stringify([0, 1]),
+          filter: JSON.stringify({ platformId: telegram, status: 'sent' }),
+        })
         .set('Authorization', auth)
         .expect(200);
       const [, total] = /^requests 0-1\/(\d+)$/.exec(res.headers['content-range'])!;
@@ -201,19 +262,35 @@ describe('requests and their timeline', () => {
       expect(res.body.length).toBeGreaterThan(0);
       expect(res.body.every((r: { sentAt: string }) => r.sentAt >= '2024-05-01' && r.sentAt < '2024-06-01')).toBe(true);
       const ids = res.body.slice(0, 2).map((r: { id: number }) => r.id);
-      const many = await t.http.get('/api/requests').query({ filter: JSON.stringify({ id: ids }) }).set('Authorization', auth).expect(200);
+      const many = await t.http
+        .get('/api/requests')
+        .query({ filter: JSON.stringify({ id: ids }) })
+        .set('Authorization', auth)
+        .expect(200);
       expect(many.body.map((r: { id: number }) => r.id).sort()).toEqual([...ids].sort());
     });
 
     it('should search reference and notes with q', async () => {
-      const byNote = await t.http.get('/api/requests').query({ filter: JSON.stringify({ q: 'fax' }) }).set('Authorization', auth).expect(200);
+      const byNote = await t.http
+        .get('/api/requests')
+        .query({ filter: JSON.stringify({ q: 'fax' }) })
+        .set('Authorization', auth)
+        .expect(200);
       expect(byNote.body.map((r: { reference: string }) => r.reference)).toEqual(['R-put']);
-      const byPrefix = await t.http.get('/api/requests').query({ filter: JSON.stringify({ q: 'R-sla' }) }).set('Authorization', auth).expect(200);
+      const byPrefix = await t.http
+        .get('/api/requests')
+        .query({ filter: JSON.stringify({ q: 'R-sla' }) })
+        .set('Authorization', auth)
+        .expect(200);
       expect(byPrefix.body.map((r: { reference: string }) => r.reference).sort()).toEqual(['R-sla', 'R-sla2']);
     });
 
     it('should filter overdue requests', async () => {
-      const res = await t.http.get('/api/requests').query({ filter: JSON.stringify({ overdue: true }), range: '[0,999]' }).set('Authorization', auth).expect(200);
+      const res = await t.http
+        .get('/api/requests')
+        .query({ filter: JSON.stringify({ overdue: true }), range: '[0,999]' })
+        .set('Authorization', auth)
+        .expect(200);
       expect(res.body.length).toBeGreaterThan(0);
       expect(res.body.every((r: { overdue: boolean }) => r.overdue)).toBe(true);
     });

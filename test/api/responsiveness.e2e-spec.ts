@@ -22,7 +22,16 @@ describe('responsiveness statistics', () => {
     const res = await t.http
       .post('/api/requests')
       .set('Authorization', auth)
-      .send({ platformId: platform, agencyId: ids.agency, type: opts.type ?? 'removal', category: 'deepfake_sexual', channel: 'portal', reference, ...(sentAt && { sentAt }), items: opts.items ?? [] })
+      .send({
+        platformId: platform,
+        agencyId: ids.agency,
+        type: opts.type ?? 'removal',
+        category: 'deepfake_sexual',
+        channel: 'portal',
+        reference,
+        ...(sentAt && { sentAt }),
+        items: opts.items ?? [],
+      })
       .expect(201);
     return { id: res.body.id, items: res.body.items.map((i: { id: number }) => i.id) };
   }
@@ -46,22 +55,50 @@ describe('responsiveness statistics', () => {
     // X1: acknowledged after 10 h, resolved removed after 50 h, both items removed.
     const x1 = await request('X1', x, '2024-01-01T00:00:00Z', { items: [item('a', 'H1'), item('b', 'H2')] });
     await event(x1.id, { kind: 'acknowledged', occurredAt: at('2024-01-01T00:00:00Z', 10) });
-    await event(x1.id, { kind: 'outcome', outcome: 'removed', occurredAt: at('2024-01-01T00:00:00Z', 50), items: [{ id: x1.items[0], state: 'removed' }, { id: x1.items[1], state: 'removed' }] });
+    await event(x1.id, {
+      kind: 'outcome',
+      outcome: 'removed',
+      occurredAt: at('2024-01-01T00:00:00Z', 50),
+      items: [
+        { id: x1.items[0], state: 'removed' },
+        { id: x1.items[1], state: 'removed' },
+      ],
+    });
     // X2: acknowledged after 20 h; one item removed, one still online.
     const x2 = await request('X2', x, '2024-01-02T00:00:00Z', { items: [item('c', 'H1'), item('d', 'H2')] });
     await event(x2.id, { kind: 'acknowledged', occurredAt: at('2024-01-02T00:00:00Z', 20) });
-    await event(x2.id, { kind: 'item_checked', occurredAt: '2024-01-20T00:00:00Z', items: [{ id: x2.items[0], state: 'removed' }, { id: x2.items[1], state: 'still_online' }] });
+    await event(x2.id, {
+      kind: 'item_checked',
+      occurredAt: '2024-01-20T00:00:00Z',
+      items: [
+        { id: x2.items[0], state: 'removed' },
+        { id: x2.items[1], state: 'still_online' },
+      ],
+    });
     // X3: acknowledged after 20 h (a tie with X2); its item still online.
     const x3 = await request('X3', x, '2024-01-03T00:00:00Z', { items: [item('e', 'H3')] });
     await event(x3.id, { kind: 'info_requested', occurredAt: at('2024-01-03T00:00:00Z', 20) });
     await event(x3.id, { kind: 'item_checked', occurredAt: '2024-01-20T00:00:00Z', items: [{ id: x3.items[0], state: 'still_online' }] });
     // X4: first answer is the outcome after 40 h, partially removed; the rest removed only after asOf.
     const x4 = await request('X4', x, '2024-01-04T00:00:00Z', { items: [item('f'), item('g')] });
-    await event(x4.id, { kind: 'outcome', outcome: 'partially_removed', occurredAt: at('2024-01-04T00:00:00Z', 40), items: [{ id: x4.items[0], state: 'removed' }, { id: x4.items[1], state: 'still_online' }] });
+    await event(x4.id, {
+      kind: 'outcome',
+      outcome: 'partially_removed',
+      occurredAt: at('2024-01-04T00:00:00Z', 40),
+      items: [
+        { id: x4.items[0], state: 'removed' },
+        { id: x4.items[1], state: 'still_online' },
+      ],
+    });
     await event(x4.id, { kind: 'note', occurredAt: '2024-03-10T00:00:00Z' });
-    await t.db.query(`INSERT INTO request_events (request_id, kind, occurred_at) VALUES ($1, 'item_checked', '2024-03-10T00:00:00Z') `, [x4.id]);
+    await t.db.query(`INSERT INTO request_events (request_id, kind, occurred_at) VALUES ($1, 'item_checked', '2024-03-10T00:00:00Z') `, [
+      x4.id,
+    ]);
     const [{ id: lateCheck }] = await t.db.query(`SELECT max(id) AS id FROM request_events WHERE request_id = $1`, [x4.id]);
-    await t.db.query(`INSERT INTO request_item_changes (event_id, item_id, state, occurred_at) VALUES ($1, $2, 'removed', '2024-03-10T00:00:00Z')`, [lateCheck, x4.items[1]]);
+    await t.db.query(
+      `INSERT INTO request_item_changes (event_id, item_id, state, occurred_at) VALUES ($1, $2, 'removed', '2024-03-10T00:00:00Z')`,
+      [lateCheck, x4.items[1]],
+    );
     await t.db.query(`UPDATE request_items SET state = 'removed', checked_at = '2024-03-10T00:00:00Z' WHERE id = $1`, [x4.items[1]]);
     // X5: never answered; its item pending.
     await request('X5', x, '2024-01-05T00:00:00Z', { items: [item('h', 'H4')] });
@@ -143,7 +180,16 @@ describe('responsiveness statistics', () => {
   it('should reproduce the 2020 Telegram case: 7 sent, 0 answered, rate 0, all overdue', async () => {
     const rows = await stats({ from: '2020-02-01T00:00:00Z', to: '2020-09-01T00:00:00Z', platformId: ids.telegram });
     expect(rows).toEqual([
-      expect.objectContaining({ platform: 'Telegram', sent: 7, responded: 0, unanswered: 7, responseRate: 0, overdue: 7, medianResponseHours: null, kmMedianResponseHours: null }),
+      expect.objectContaining({
+        platform: 'Telegram',
+        sent: 7,
+        responded: 0,
+        unanswered: 7,
+        responseRate: 0,
+        overdue: 7,
+        medianResponseHours: null,
+        kmMedianResponseHours: null,
+      }),
     ]);
   });
 
@@ -176,15 +222,27 @@ describe('responsiveness statistics', () => {
     const short = await stats({ ...JAN, platformId: ids.x, maxHours: 30 }, 'responsiveness/km');
     expect(short[0].points.map((p: { hour: number }) => p.hour)).toEqual([0, 11, 21, 30]);
     // A platform that answered nothing stays at one: everything still unanswered.
-    expect(await stats({ from: '2020-02-01T00:00:00Z', to: '2020-09-01T00:00:00Z', platformId: ids.telegram }, 'responsiveness/km')).toEqual([
-      { platformId: ids.telegram, platform: 'Telegram', points: [{ hour: 0, unanswered: 1 }, { hour: 720, unanswered: 1 }] },
+    expect(
+      await stats({ from: '2020-02-01T00:00:00Z', to: '2020-09-01T00:00:00Z', platformId: ids.telegram }, 'responsiveness/km'),
+    ).toEqual([
+      {
+        platformId: ids.telegram,
+        platform: 'Telegram',
+        points: [
+          { hour: 0, unanswered: 1 },
+          { hour: 720, unanswered: 1 },
+        ],
+      },
     ]);
     const bad = await t.http.get('/api/stats/responsiveness/km').query({ maxHours: 0 }).set('Authorization', auth).expect(400);
     expect(bad.body.message).toMatch(/^maxHours /);
   });
 
   it('should put a request sent at 23:30 UTC on the last day of a month in that month', async () => {
-    const series = await stats({ from: '2024-01-01T00:00:00Z', to: '2024-03-01T00:00:00Z', asOf: JAN.asOf, platformId: ids.x, interval: 'month' }, 'responsiveness/series');
+    const series = await stats(
+      { from: '2024-01-01T00:00:00Z', to: '2024-03-01T00:00:00Z', asOf: JAN.asOf, platformId: ids.x, interval: 'month' },
+      'responsiveness/series',
+    );
     expect(series.map((r: { period: string; sent: number }) => [r.period, r.sent])).toEqual([
       ['2024-01-01T00:00:00.000Z', 7],
       ['2024-02-01T00:00:00.000Z', 1],
@@ -203,8 +261,17 @@ describe('responsiveness statistics', () => {
 
   it('should count pieces of content across requests by contentHash, as of asOf', async () => {
     // H1 (a, c) removed everywhere; H2 (b removed, d online) somewhere; H3, H4 and g online; f everywhere.
-    expect(await stats({ ...JAN, platformId: ids.x }, 'content')).toEqual({ pieces: 6, items: 8, removedEverywhere: 2, removedSomewhere: 1, stillOnline: 3 });
-    expect(await stats({ from: JAN.from, to: JAN.to, platformId: ids.x }, 'content')).toMatchObject({ removedEverywhere: 3, stillOnline: 2 });
+    expect(await stats({ ...JAN, platformId: ids.x }, 'content')).toEqual({
+      pieces: 6,
+      items: 8,
+      removedEverywhere: 2,
+      removedSomewhere: 1,
+      stillOnline: 3,
+    });
+    expect(await stats({ from: JAN.from, to: JAN.to, platformId: ids.x }, 'content')).toMatchObject({
+      removedEverywhere: 3,
+      stillOnline: 2,
+    });
   });
 
   it('should list overdue requests oldest deadline first, paged, with days waiting', async () => {

@@ -27,22 +27,47 @@ describe('statistics rollups', () => {
     const agencyId = await createAgency(t, 'Rollup agency');
     x = await platformId(t, 'x');
     const send = async (reference: string, sentHoursAgo: number, items = 0, platform = x) =>
-      (await t.http.post('/api/requests').set('Authorization', regulator).send({
-        platformId: platform, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference, sentAt: ago(sentHoursAgo),
-        items: Array.from({ length: items }, (_, i) => ({ url: `https://x.com/${reference}/${i}` })),
-      }).expect(201)).body;
-    const event = (id: number, body: object) => t.http.post(`/api/requests/${id}/events`).set('Authorization', regulator).send(body).expect(201);
+      (
+        await t.http
+          .post('/api/requests')
+          .set('Authorization', regulator)
+          .send({
+            platformId: platform,
+            agencyId,
+            type: 'removal',
+            category: 'ncii',
+            channel: 'portal',
+            reference,
+            sentAt: ago(sentHoursAgo),
+            items: Array.from({ length: items }, (_, i) => ({ url: `https://x.com/${reference}/${i}` })),
+          })
+          .expect(201)
+      ).body;
+    const event = (id: number, body: object) =>
+      t.http.post(`/api/requests/${id}/events`).set('Authorization', regulator).send(body).expect(201);
     for (let i = 0; i < 12; i++) await send(`CENSORED-${i}`, 1 + i * 9);
     for (let i = 0; i < 8; i++) {
       const r = await send(`ANSWERED-${i}`, 200 - i * 10, 2);
       await event(r.id, { kind: 'acknowledged', occurredAt: ago(200 - i * 10 - (3 + i * 7)) });
       if (i % 2 === 0) {
-        await event(r.id, { kind: 'outcome', outcome: i % 4 === 0 ? 'removed' : 'partially_removed', occurredAt: ago(200 - i * 10 - (40 + i)),
-          items: [{ id: r.items[0].id, state: 'removed' }, { id: r.items[1].id, state: i % 4 === 0 ? 'removed' : 'still_online' }] });
+        await event(r.id, {
+          kind: 'outcome',
+          outcome: i % 4 === 0 ? 'removed' : 'partially_removed',
+          occurredAt: ago(200 - i * 10 - (40 + i)),
+          items: [
+            { id: r.items[0].id, state: 'removed' },
+            { id: r.items[1].id, state: i % 4 === 0 ? 'removed' : 'still_online' },
+          ],
+        });
       }
     }
-    const draft = (await t.http.post('/api/requests').set('Authorization', regulator)
-      .send({ platformId: x, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference: 'DRAFT' }).expect(201)).body;
+    const draft = (
+      await t.http
+        .post('/api/requests')
+        .set('Authorization', regulator)
+        .send({ platformId: x, agencyId, type: 'removal', category: 'ncii', channel: 'portal', reference: 'DRAFT' })
+        .expect(201)
+    ).body;
     await t.http.delete(`/api/requests/${draft.id}`).set('Authorization', regulator).expect(200);
     const withdrawn = await send('WITHDRAWN', 50, 1);
     await event(withdrawn.id, { kind: 'withdrawn', occurredAt: ago(49) });

@@ -60,7 +60,11 @@ describe('sessions: short access tokens, single-use refresh tokens, sign-out', (
       .send({ email: 'leaving@test.local', name: 'Leaving', role: 'analyst', password: 'leaving-password-1' })
       .expect(201);
     const session = await login(t, 'leaving@test.local', 'leaving-password-1').expect(200);
-    await t.http.put(`/api/users/${user.body.id}`).set(bearer(admin)).send({ ...user.body, active: false }).expect(200);
+    await t.http
+      .put(`/api/users/${user.body.id}`)
+      .set(bearer(admin))
+      .send({ ...user.body, active: false })
+      .expect(200);
     await t.http.post('/api/auth/refresh').send({ refreshToken: session.body.refreshToken }).expect(401);
   });
 });
@@ -96,10 +100,18 @@ describe('account lockout', () => {
     const [{ id }] = await t.db.query(`SELECT id FROM users WHERE email = 'analyst@test.local'`);
     const user = await t.http.get(`/api/users/${id}`).set(bearer(admin)).expect(200);
     expect(user.body.lockedUntil).not.toBeNull();
-    await t.http.put(`/api/users/${id}`).set(bearer(admin)).send({ ...user.body }).expect(200);
+    await t.http
+      .put(`/api/users/${id}`)
+      .set(bearer(admin))
+      .send({ ...user.body })
+      .expect(200);
     await login(t, 'analyst@test.local', 'role-password-1').expect(423);
     const again = await t.http.get(`/api/users/${id}`).set(bearer(admin)).expect(200);
-    await t.http.put(`/api/users/${id}`).set(bearer(admin)).send({ ...again.body, lockedUntil: null }).expect(200);
+    await t.http
+      .put(`/api/users/${id}`)
+      .set(bearer(admin))
+      .send({ ...again.body, lockedUntil: null })
+      .expect(200);
     await login(t, 'analyst@test.local', 'role-password-1').expect(200);
   });
 
@@ -150,14 +162,26 @@ describe('rate limit on writes', () => {
   it('should answer 429 with Retry-After once a user exceeds WRITE_RATE_LIMIT writes a minute, and keep reads open', async () => {
     const token = await t.token('admin');
     for (let i = 0; i < 3; i++) {
-      await t.http.post('/api/agencies').set(bearer(token)).send({ name: `Agency ${i}`, kind: 'police', country: 'KR' }).expect(201);
+      await t.http
+        .post('/api/agencies')
+        .set(bearer(token))
+        .send({ name: `Agency ${i}`, kind: 'police', country: 'KR' })
+        .expect(201);
     }
-    const limited = await t.http.post('/api/agencies').set(bearer(token)).send({ name: 'Agency 4', kind: 'police', country: 'KR' }).expect(429);
+    const limited = await t.http
+      .post('/api/agencies')
+      .set(bearer(token))
+      .send({ name: 'Agency 4', kind: 'police', country: 'KR' })
+      .expect(429);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     expect(limited.body.message).toMatch(/too many changes/);
     expect(await t.db.query(`SELECT 1 FROM agencies WHERE name = 'Agency 4'`)).toHaveLength(0);
     await t.http.get('/api/agencies').set(bearer(token)).expect(200);
     // Counted per user: another account still writes.
-    await t.http.post('/api/agencies').set(bearer(await t.token('regulator'))).send({ name: 'Agency 5', kind: 'police', country: 'KR' }).expect(201);
+    await t.http
+      .post('/api/agencies')
+      .set(bearer(await t.token('regulator')))
+      .send({ name: 'Agency 5', kind: 'police', country: 'KR' })
+      .expect(201);
   });
 });

@@ -26,7 +26,11 @@ describe('serving the web console', () => {
 
   it('should leave /api to the API, unknown routes included', async () => {
     await t.http.get('/api/health').expect(200, { status: 'ok', database: 'up' });
-    const res = await t.http.get('/api/nothing-here').set('Accept', 'text/html').set('Authorization', `Bearer ${await t.token('admin')}`).expect(404);
+    const res = await t.http
+      .get('/api/nothing-here')
+      .set('Accept', 'text/html')
+      .set('Authorization', `Bearer ${await t.token('admin')}`)
+      .expect(404);
     expect(res.body.statusCode).toBe(404);
   });
 });

@@ -29,7 +29,9 @@ export async function startBench(): Promise<BenchContext> {
     LOG_LEVEL: 'warn',
     WRITE_RATE_LIMIT: '1000000',
   });
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })] }).compile();
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })],
+  }).compile();
   const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: '/nonexistent' });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;

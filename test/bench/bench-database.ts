@@ -34,7 +34,11 @@ export async function benchDatabase(requests: number): Promise<RunningDatabase> 
       await client.query(`SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM request_events)::int AS events,
         (SELECT count(*) FROM request_items)::int AS items, (SELECT count(*) FROM platforms)::int AS platforms`)
     ).rows[0];
-    console.log(`Data: ${Object.entries(counts).map(([k, v]) => `${Number(v).toLocaleString('en')} ${k}`).join(', ')}`);
+    console.log(
+      `Data: ${Object.entries(counts)
+        .map(([k, v]) => `${Number(v).toLocaleString('en')} ${k}`)
+        .join(', ')}`,
+    );
   } finally {
     await client.end();
   }

@@ -81,7 +81,13 @@ export async function mixedLoad(options: MixedLoadOptions): Promise<MixedLoadRes
                 };
               }
               // Headers of their own: a GET must not carry the Content-Length of a create's body.
-              return { ...req, method: 'GET', path: n % 8 === 1 ? STATS : LIST, body: undefined, headers: { authorization: `Bearer ${options.token}` } };
+              return {
+                ...req,
+                method: 'GET',
+                path: n % 8 === 1 ? STATS : LIST,
+                body: undefined,
+                headers: { authorization: `Bearer ${options.token}` },
+              };
             },
             onResponse: (status, _body, ctx) => {
               const { reference, call } = ctx as { reference?: string; call?: string };

@@ -13,7 +13,8 @@ import { RequestCreatePage, RequestListPage, RequestShowPage } from './pages/Req
 import { type RunningApp, type ResponsivenessRow, seedHistory, startApp } from './support/app';
 import { launchBrowser, localInputValue, newContext, screenshot, trackPageErrors } from './support/browser';
 
-const percent = (v: number | null) => (v === null ? '—' : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(v));
+const percent = (v: number | null) =>
+  v === null ? '—' : new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 }).format(v);
 const hours = (v: number | null) =>
   v === null ? '—' : new Intl.NumberFormat('en', { style: 'unit', unit: 'hour', unitDisplay: 'long', maximumFractionDigits: 1 }).format(v);
 const count = (v: number) => new Intl.NumberFormat('en').format(v);
@@ -76,7 +77,10 @@ describe('web console (administrator)', () => {
 
     const rows = await app.api.responsiveness();
     for (const row of rows) {
-      expect({ platform: row.platform, ...(await dashboard.metrics(row.platform)) }).toEqual({ platform: row.platform, ...expectedCells(row) });
+      expect({ platform: row.platform, ...(await dashboard.metrics(row.platform)) }).toEqual({
+        platform: row.platform,
+        ...expectedCells(row),
+      });
     }
     const sent = rows.reduce((n, r) => n + r.sent, 0);
     const responded = rows.reduce((n, r) => n + r.responded, 0);
@@ -183,7 +187,11 @@ describe('web console (administrator)', () => {
     await screenshot(page, '05-request-show');
 
     const stored = await app.api.get(`/api/requests/${requestId}`);
-    expect(stored).toMatchObject({ status: 'resolved', outcome: 'partially_removed', items: [{ state: 'removed' }, { state: 'still_online' }] });
+    expect(stored).toMatchObject({
+      status: 'resolved',
+      outcome: 'partially_removed',
+      items: [{ state: 'removed' }, { state: 'still_online' }],
+    });
     const events = await app.api.get<{ kind: string; note: string | null }[]>(`/api/requests/${requestId}/events`);
     expect(events.map((e) => e.kind)).toEqual(['sent', 'acknowledged', 'outcome']);
     expect(events[1].note).toBe('Ticket TT-88812 opened.');
@@ -245,7 +253,17 @@ describe('web console (administrator)', () => {
       preservation: 72,
     });
     // The admin's menu has every resource, users and the audit log included, and the import screen after Requests.
-    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Import requests', 'Consultations', 'Platforms', 'Agencies', 'Reports', 'Users', 'Audit log']);
+    expect(await shell.menuLabels()).toEqual([
+      'Dashboard',
+      'Requests',
+      'Import requests',
+      'Consultations',
+      'Platforms',
+      'Agencies',
+      'Reports',
+      'Users',
+      'Audit log',
+    ]);
     // The audit log recorded the request and its events, by this user.
     await shell.goto('/audit');
     await expect(page.locator('.RaDatagrid-tbody tr').filter({ hasText: 'event:outcome' }).count()).resolves.toBeGreaterThan(0);

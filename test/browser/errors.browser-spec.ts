@@ -39,7 +39,11 @@ describe('web console: errors in the reader language', () => {
     // Someone else saves the same agency while the form is open.
     const current = await app.api.get<Record<string, unknown>>(`/api/agencies/${agency.id}`);
     const admin = `Bearer ${await app.t.token('admin')}`;
-    await app.t.http.put(`/api/agencies/${agency.id}`).set('Authorization', admin).send({ ...current, country: 'KR' }).expect(200);
+    await app.t.http
+      .put(`/api/agencies/${agency.id}`)
+      .set('Authorization', admin)
+      .send({ ...current, country: 'KR' })
+      .expect(200);
 
     await name.fill('Stale edit agency (renamed)');
     await page.getByRole('button', { name: '저장' }).click();

@@ -14,7 +14,8 @@ import { RequestListPage } from './pages/RequestPages';
 import { hoursAgo, type RunningApp, startApp } from './support/app';
 import { launchBrowser, newContext, screenshot, trackPageErrors } from './support/browser';
 
-const HEADER = 'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
+const HEADER =
+  'agency,reference,platform,type,category,channel,sentAt,status,outcome,firstResponseAt,resolvedAt,itemUrl,itemContentHash,itemState';
 // A Korean agency name: the file is UTF-8 (with a BOM, as Excel writes it).
 const AGENCY = '방송통신심의위원회';
 const HASH = 'b5d4045c3f466fa91fe2cc6abe79232a1a57cdf104f7a26e716e0a1e2789df78';
@@ -90,7 +91,17 @@ describe('web console: importing requests from CSV', () => {
   });
 
   it('should lead from the menu and from the requests list to the import screen', async () => {
-    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Import requests', 'Consultations', 'Platforms', 'Agencies', 'Reports', 'Users', 'Audit log']);
+    expect(await shell.menuLabels()).toEqual([
+      'Dashboard',
+      'Requests',
+      'Import requests',
+      'Consultations',
+      'Platforms',
+      'Agencies',
+      'Reports',
+      'Users',
+      'Audit log',
+    ]);
     // No requests yet: the empty list offers the import next to "Create".
     await shell.goto('/requests');
     await page.locator('.RaList-main').waitFor();
@@ -183,7 +194,12 @@ describe('web console: importing requests from CSV', () => {
     });
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 200 * 1024,
+    });
     const attempt = await importPage.clickStart();
     await importPage.progress().waitFor();
     await screenshot(page, '34-import-progress');
@@ -204,7 +220,12 @@ describe('web console: importing requests from CSV', () => {
   it('should cancel an upload halfway and import nothing of it', async () => {
     const cdp: CDPSession = await context.newCDPSession(page);
     await cdp.send('Network.enable');
-    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: 200 * 1024 });
+    await cdp.send('Network.emulateNetworkConditions', {
+      offline: false,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: 200 * 1024,
+    });
     await importPage.choose('kcsc-cancelled.csv', largeCsv(1500, 'KCSC-CANCEL'));
     await importPage.clickStart();
     await page.locator('[data-testid="import-progress"][data-step="uploading"] [role="progressbar"]:not([aria-valuenow="0"])').waitFor();
@@ -214,7 +235,9 @@ describe('web console: importing requests from CSV', () => {
     await cdp.detach();
     // The server is still there, and has none of the file.
     await expect(app.api.get('/api/health')).resolves.toBeDefined();
-    const cancelled = await app.api.get<unknown[]>(`/api/requests?filter=${encodeURIComponent(JSON.stringify({ agencyId, q: 'KCSC-CANCEL-00000' }))}`);
+    const cancelled = await app.api.get<unknown[]>(
+      `/api/requests?filter=${encodeURIComponent(JSON.stringify({ agencyId, q: 'KCSC-CANCEL-00000' }))}`,
+    );
     expect(cancelled).toEqual([]);
   });
 
@@ -252,7 +275,10 @@ describe('web console: importing requests from CSV', () => {
 
     // The address itself leads nowhere (and the API would refuse anyway: 403).
     await analystShell.goto('/import');
-    await analystPage.getByText(/not found/i).first().waitFor();
+    await analystPage
+      .getByText(/not found/i)
+      .first()
+      .waitFor();
     await expect(analystPage.getByTestId('import-start').count()).resolves.toBe(0);
     const res = await app.t.http
       .post('/api/imports/requests')

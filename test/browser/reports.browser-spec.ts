@@ -63,7 +63,11 @@ describe('web console: reports', () => {
     await screenshot(page, '14-report-show');
     const [file] = await Promise.all([page.waitForEvent('download'), download.click()]);
     expect(file.suggestedFilename()).toBe(`report-${id}.pdf`);
-    expect(readFileSync((await file.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      readFileSync((await file.path())!)
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(errors).toEqual([]);
   });
 });

@@ -33,7 +33,9 @@ describe('web console: roles and languages', () => {
     [app, browser] = await Promise.all([startApp(), launchBrowser()]);
     seed = await seedHistory(app.api);
     await Promise.all([app.api.ensureUser('analyst'), app.api.ensureUser('liaison')]);
-    const open = await app.api.get<{ id: number }[]>(`/api/requests?filter=${encodeURIComponent(JSON.stringify({ q: seed.overdueReference }))}`);
+    const open = await app.api.get<{ id: number }[]>(
+      `/api/requests?filter=${encodeURIComponent(JSON.stringify({ q: seed.overdueReference }))}`,
+    );
     openRequestId = open[0].id;
   });
 
@@ -126,7 +128,11 @@ describe('web console: roles and languages', () => {
     await choose(page, page, /^State/, 'Done');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.waitForURL(/#\/consultations\/\d+\/show/);
-    expect(await app.api.get(`/api/consultations/${id}`)).toMatchObject({ actionItems: [{ state: 'done' }], requestIds: [openRequestId], version: 2 });
+    expect(await app.api.get(`/api/consultations/${id}`)).toMatchObject({
+      actionItems: [{ state: 'done' }],
+      requestIds: [openRequestId],
+      version: 2,
+    });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -138,7 +144,17 @@ describe('web console: roles and languages', () => {
     await dashboard.waitForFigures();
 
     await shell.chooseLanguage('ko');
-    expect(await shell.menuLabels()).toEqual(['대시보드', '요청', '요청 가져오기', '협의', '플랫폼', '기관', '보고서', '사용자', '감사 로그']);
+    expect(await shell.menuLabels()).toEqual([
+      '대시보드',
+      '요청',
+      '요청 가져오기',
+      '협의',
+      '플랫폼',
+      '기관',
+      '보고서',
+      '사용자',
+      '감사 로그',
+    ]);
     await expect(page.locator('h1').first().textContent()).resolves.toBe('응답 현황');
     await expect(page.locator('#dashboard-period').textContent()).resolves.toBe('최근 12개월');
     await screenshot(page, '21-dashboard-ko');
@@ -161,7 +177,17 @@ describe('web console: roles and languages', () => {
     await expect(shell.title().innerText()).resolves.toBe('요청');
 
     await shell.chooseLanguage('id');
-    expect(await shell.menuLabels()).toEqual(['Dasbor', 'Permintaan', 'Impor permintaan', 'Konsultasi', 'Platform', 'Lembaga', 'Laporan', 'Pengguna', 'Log audit']);
+    expect(await shell.menuLabels()).toEqual([
+      'Dasbor',
+      'Permintaan',
+      'Impor permintaan',
+      'Konsultasi',
+      'Platform',
+      'Lembaga',
+      'Laporan',
+      'Pengguna',
+      'Log audit',
+    ]);
     await expect(list.createButton().innerText()).resolves.toMatch(/BUAT/i);
     await expect(page.locator('.MuiTablePagination-selectLabel').textContent()).resolves.toBe('Baris per halaman:');
     await expect(list.row(seed.overdueReference).innerText()).resolves.toMatch(/Bantuan penyidikan/);

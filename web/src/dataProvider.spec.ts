@@ -7,9 +7,15 @@ jest.mock('react-admin', () => jest.requireActual('ra-core'));
 describe('getList', () => {
   const storage = { getItem: () => null, setItem: () => undefined, removeItem: () => undefined } as unknown as Storage;
   const answer = (headers: Record<string, string>) =>
-    jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response('[{"id":1}]', { headers: { 'Content-Type': 'application/json', ...headers } }));
+    jest
+      .spyOn(globalThis, 'fetch')
+      .mockResolvedValue(new Response('[{"id":1}]', { headers: { 'Content-Type': 'application/json', ...headers } }));
   const getList = () =>
-    createDataProvider('http://api.test/api', storage).getList('requests', { pagination: { page: 1, perPage: 25 }, sort: { field: 'id', order: 'ASC' }, filter: {} });
+    createDataProvider('http://api.test/api', storage).getList('requests', {
+      pagination: { page: 1, perPage: 25 },
+      sort: { field: 'id', order: 'ASC' },
+      filter: {},
+    });
   afterEach(() => jest.restoreAllMocks());
 
   it('should pass on that the total is an estimate, the total itself as the stock provider reads it', async () => {

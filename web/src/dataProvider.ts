@@ -30,7 +30,11 @@ export interface TrackerDataProvider extends DataProvider {
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
-export function createDataProvider(apiUrl: string, storage: Storage = sessionStorage, locale: () => string = () => 'en'): TrackerDataProvider {
+export function createDataProvider(
+  apiUrl: string,
+  storage: Storage = sessionStorage,
+  locale: () => string = () => 'en',
+): TrackerDataProvider {
   const authHeader = async (): Promise<string | undefined> => {
     const token = await accessToken(apiUrl, storage);
     return token ? `Bearer ${token}` : undefined;
@@ -101,7 +105,11 @@ export function createDataProvider(apiUrl: string, storage: Storage = sessionSto
       return res.blob();
     },
     importRequests: async (file, options = {}) => {
-      const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, { ...options, authorization: await authHeader(), contentType: 'text/csv' });
+      const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, {
+        ...options,
+        authorization: await authHeader(),
+        contentType: 'text/csv',
+      });
       return readImportResponse(status, body);
     },
     downloadImportTemplate: async () => {

@@ -1,5 +1,20 @@
 /** The API's records and stats rows as the console reads them (DOMAIN.md, "HTTP contract"). */
-import { type ActionOwnerSide, type ActionState, type AgencyKind, type ConsultationFormat, type EventKind, type ItemState, type ReportKind, type ReportStatus, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType, type Role } from '../../domain/src';
+import {
+  type ActionOwnerSide,
+  type ActionState,
+  type AgencyKind,
+  type ConsultationFormat,
+  type EventKind,
+  type ItemState,
+  type ReportKind,
+  type ReportStatus,
+  type RequestCategory,
+  type RequestChannel,
+  type RequestOutcome,
+  type RequestStatus,
+  type RequestType,
+  type Role,
+} from '../../domain/src';
 
 export interface SlaHours {
   removal: number;

@@ -30,11 +30,7 @@ export class AgenciesController {
 
   @RequirePermission('agencies:write')
   @Put(':id')
-  async update(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: UpdateAgencyDto,
-    @CurrentUser() actor: Actor,
-  ): Promise<AgencyResponse> {
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateAgencyDto, @CurrentUser() actor: Actor): Promise<AgencyResponse> {
     return toAgencyResponse(await this.agencies.update(id, body, actor));
   }
 

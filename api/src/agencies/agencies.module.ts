@@ -4,5 +4,10 @@ import { Agency } from './agency.entity';
 import { AgenciesController } from './agencies.controller';
 import { AgenciesService } from './agencies.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([Agency])], controllers: [AgenciesController], providers: [AgenciesService], exports: [AgenciesService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Agency])],
+  controllers: [AgenciesController],
+  providers: [AgenciesService],
+  exports: [AgenciesService],
+})
 export class AgenciesModule {}

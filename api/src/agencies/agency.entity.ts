@@ -2,7 +2,6 @@ import { CheckIn } from '../database/check';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AGENCY_KINDS, type AgencyKind } from '../../../domain/src';
 
-
 /** The requesting authority: a regulator, a police unit or a victim-support organisation. */
 @Entity('agencies')
 @CheckIn('ck_agencies_kind', 'kind', AGENCY_KINDS)

@@ -29,6 +29,12 @@ export class AuditController {
   @RequirePermission('audit:read')
   @Get()
   list(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<AuditEntry[]> {
-    return respondWithList(res, query, AUDIT_LIST, (list) => this.audit.list(list), (row) => row);
+    return respondWithList(
+      res,
+      query,
+      AUDIT_LIST,
+      (list) => this.audit.list(list),
+      (row) => row,
+    );
   }
 }

@@ -68,12 +68,17 @@ export class AuditService {
   }
 
   async verifyChain(): Promise<ChainVerification> {
-    const [row]: (Omit<ChainVerification, 'intact' | 'firstBroken'> & { seq: number | null; id: number | null; prevSeq: number | null; reason: ChainBreak | null })[] =
-      await this.dataSource.query(VERIFY_CHAIN);
+    const [row]: (Omit<ChainVerification, 'intact' | 'firstBroken'> & {
+      seq: number | null;
+      id: number | null;
+      prevSeq: number | null;
+      reason: ChainBreak | null;
+    })[] = await this.dataSource.query(VERIFY_CHAIN);
     const { checked, lastSeq, lastHash, reason } = row;
     if (!reason) return { intact: true, checked, lastSeq, lastHash, firstBroken: null };
     // A missing entry is reported at its own position, right after the last one still in place.
-    const firstBroken = reason === 'entry missing' ? { seq: (row.prevSeq ?? 0) + 1, id: null, reason } : { seq: row.seq!, id: row.id, reason };
+    const firstBroken =
+      reason === 'entry missing' ? { seq: (row.prevSeq ?? 0) + 1, id: null, reason } : { seq: row.seq!, id: row.id, reason };
     return { intact: false, checked, lastSeq, lastHash, firstBroken };
   }
 

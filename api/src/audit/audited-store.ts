@@ -33,7 +33,9 @@ export class AuditedStore<E extends Versioned> {
 
   /** The record's own columns: saving the loaded relations too would let TypeORM orphan child rows. */
   private columnsOf(record: E, em: EntityManager): QueryDeepPartialEntity<E> {
-    const columns = em.connection.getMetadata(this.target).columns.filter((c) => c.isUpdate && !c.isPrimary && !c.isCreateDate && !c.isUpdateDate);
+    const columns = em.connection
+      .getMetadata(this.target)
+      .columns.filter((c) => c.isUpdate && !c.isPrimary && !c.isCreateDate && !c.isUpdateDate);
     return Object.fromEntries(
       columns.map((c) => [c.propertyName, (record as Record<string, unknown>)[c.propertyName]]),
     ) as QueryDeepPartialEntity<E>;

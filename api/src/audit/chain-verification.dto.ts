@@ -23,7 +23,8 @@ export class ChainVerification {
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'the hash of that entry; kept outside the database with lastSeq, it shows later whether entries were cut off the end or the chain rewritten',
+    description:
+      'the hash of that entry; kept outside the database with lastSeq, it shows later whether entries were cut off the end or the chain rewritten',
   })
   lastHash: string | null;
   @ApiProperty({ type: BrokenLink, nullable: true }) firstBroken: BrokenLink | null;

@@ -36,7 +36,10 @@ export class AuthGuard implements CanActivate {
 
     const permission = this.reflector.getAllAndOverride<Permission>(PERMISSION_KEY, targets) ?? 'records:read';
     if (!can(actor.role, permission)) {
-      throw new DomainError('auth.forbidden', `the ${actor.role} role may not do this (needs ${permission})`, undefined, { role: actor.role, permission });
+      throw new DomainError('auth.forbidden', `the ${actor.role} role may not do this (needs ${permission})`, undefined, {
+        role: actor.role,
+        permission,
+      });
     }
     return true;
   }

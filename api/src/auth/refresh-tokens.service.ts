@@ -59,9 +59,10 @@ export class RefreshTokensService {
 
   /** Sign-out: this token, or every token of the account when none is given. */
   async revoke(userId: number, token?: string): Promise<void> {
-    await this.dataSource.getRepository(RefreshToken).update(
-      token ? { userId, tokenHash: sha256(token), revokedAt: IsNull() } : { userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+    await this.dataSource
+      .getRepository(RefreshToken)
+      .update(token ? { userId, tokenHash: sha256(token), revokedAt: IsNull() } : { userId, revokedAt: IsNull() }, {
+        revokedAt: new Date(),
+      });
   }
 }

@@ -31,7 +31,9 @@ export class SignInService {
     if (!account) throw wrongCredentials();
     if (account.lockedUntil && account.lockedUntil > new Date()) throw locked(account.lockedUntil);
     if (ok) {
-      await this.dataSource.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND failed_logins > 0', [account.id]);
+      await this.dataSource.query('UPDATE users SET failed_logins = 0, locked_until = NULL WHERE id = $1 AND failed_logins > 0', [
+        account.id,
+      ]);
       return { id: account.id, email: account.email, role: account.role };
     }
     await this.recordFailure(account.id);
@@ -68,5 +70,4 @@ const locked = (until: Date) =>
   );
 
 // A valid argon2 hash of a random string: verified against when the email is unknown.
-const DUMMY_HASH =
-  '$argon2id$v=19$m=65536,p=4,t=3$xBK/Qn5YgGsVOoxkqjT71A$weKzLZAHuCjVR7+5PauXN3AoRv8/11DM20K0n87YKVQ';
+const DUMMY_HASH = '$argon2id$v=19$m=65536,p=4,t=3$xBK/Qn5YgGsVOoxkqjT71A$weKzLZAHuCjVR7+5PauXN3AoRv8/11DM20K0n87YKVQ';

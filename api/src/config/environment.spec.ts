@@ -2,7 +2,13 @@ import { validateEnvironment } from './environment';
 
 describe('validateEnvironment', () => {
   it('should give the documented defaults', () => {
-    expect(validateEnvironment({})).toMatchObject({ PORT: 3000, DATA_DIR: './.data', ADMIN_EMAIL: 'admin@example.org', JOBS_ENABLED: true, RECHECK_ENABLED: false });
+    expect(validateEnvironment({})).toMatchObject({
+      PORT: 3000,
+      DATA_DIR: './.data',
+      ADMIN_EMAIL: 'admin@example.org',
+      JOBS_ENABLED: true,
+      RECHECK_ENABLED: false,
+    });
   });
 
   it('should read numbers, booleans and lists from their text', () => {
@@ -18,7 +24,12 @@ describe('validateEnvironment', () => {
   });
 
   it('should refuse to start in production with the public default secret or admin password', () => {
-    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: set a secret of your own in production\n\s+ADMIN_PASSWORD: set a password/);
-    expect(validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-long-secret-of-our-own', ADMIN_PASSWORD: 'a-password-of-our-own' }).NODE_ENV).toBe('production');
+    expect(() => validateEnvironment({ NODE_ENV: 'production' })).toThrow(
+      /JWT_SECRET: set a secret of your own in production\n\s+ADMIN_PASSWORD: set a password/,
+    );
+    expect(
+      validateEnvironment({ NODE_ENV: 'production', JWT_SECRET: 'a-long-secret-of-our-own', ADMIN_PASSWORD: 'a-password-of-our-own' })
+        .NODE_ENV,
+    ).toBe('production');
   });
 });

@@ -6,7 +6,12 @@ const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || String(value).toLowerCase() === 'true';
 
 const toList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
 
 /** Scheduled jobs (see api/src/jobs). Cron expressions are in the server's time zone (UTC in containers). */
 export class JobsEnvironment {
@@ -45,7 +50,12 @@ export class JobsEnvironment {
   /** Text that, on a page answered 200, means the content was taken down. */
   @Transform(toList)
   @IsString({ each: true })
-  RECHECK_REMOVED_MARKERS: string[] = ['This content isn’t available', "This content isn't available", 'Video unavailable', 'Post not found'];
+  RECHECK_REMOVED_MARKERS: string[] = [
+    'This content isn’t available',
+    "This content isn't available",
+    'Video unavailable',
+    'Post not found',
+  ];
 
   /** Pause before retrying a failed job run (multiplied by the attempt number). */
   @Transform(({ value }) => Number(value)) @IsInt() @Min(0) JOB_RETRY_DELAY_MS = 5000;

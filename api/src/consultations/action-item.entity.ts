@@ -4,7 +4,6 @@ import type { Relation } from 'typeorm';
 import { Consultation } from './consultation.entity';
 import { ACTION_OWNER_SIDES, ACTION_STATES, type ActionOwnerSide, type ActionState } from '../../../domain/src';
 
-
 /** A commitment made in a consultation, by the platform or by the regulator. */
 @Entity('consultation_action_items')
 @CheckIn('ck_action_items_owner_side', 'owner_side', ACTION_OWNER_SIDES)

@@ -15,7 +15,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { type Consultation } from './consultation.entity';
-import { ACTION_OWNER_SIDES, ACTION_STATES, type ActionOwnerSide, type ActionState, CONSULTATION_FORMATS, type ConsultationFormat } from '../../../domain/src';
+import {
+  ACTION_OWNER_SIDES,
+  ACTION_STATES,
+  type ActionOwnerSide,
+  type ActionState,
+  CONSULTATION_FORMATS,
+  type ConsultationFormat,
+} from '../../../domain/src';
 
 export class ActionItemInputDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) id?: number;

@@ -18,7 +18,6 @@ import { PlatformRequest } from '../requests/request.entity';
 import { ActionItem } from './action-item.entity';
 import { CONSULTATION_FORMATS, type ConsultationFormat } from '../../../domain/src';
 
-
 /** A meeting, call or letter exchanged with a platform's trust & safety or law-enforcement team. */
 @Entity('consultations')
 @CheckIn('ck_consultations_format', 'format', CONSULTATION_FORMATS)

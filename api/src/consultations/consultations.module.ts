@@ -5,5 +5,10 @@ import { Consultation } from './consultation.entity';
 import { ConsultationsController } from './consultations.controller';
 import { ConsultationsService } from './consultations.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([Consultation, ActionItem])], controllers: [ConsultationsController], providers: [ConsultationsService], exports: [ConsultationsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([Consultation, ActionItem])],
+  controllers: [ConsultationsController],
+  providers: [ConsultationsService],
+  exports: [ConsultationsService],
+})
 export class ConsultationsModule {}

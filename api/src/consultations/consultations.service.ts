@@ -42,11 +42,7 @@ export class ConsultationsService {
   }
 
   async list(query: ListQuery): Promise<[Consultation[], number]> {
-    const [rows, total] = await findPage(
-      this.dataSource.getRepository(Consultation).createQueryBuilder('c'),
-      query,
-      CONSULTATION_LIST,
-    );
+    const [rows, total] = await findPage(this.dataSource.getRepository(Consultation).createQueryBuilder('c'), query, CONSULTATION_LIST);
     const full = rows.length
       ? await this.dataSource
           .getRepository(Consultation)
@@ -110,7 +106,12 @@ export class ConsultationsService {
       const request = found.find((r) => r.id === id);
       if (!request) throw invalid('requestIds', `${id} does not match any request`, 'record.unknown_reference');
       if (request.platformId !== dto.platformId) {
-        throw invalid('requestIds', `request ${id} was sent to another platform than this consultation's`, 'consultation.platform_mismatch', { id });
+        throw invalid(
+          'requestIds',
+          `request ${id} was sent to another platform than this consultation's`,
+          'consultation.platform_mismatch',
+          { id },
+        );
       }
     }
   }
@@ -143,7 +144,9 @@ export class ConsultationsService {
     const existing = new Set((consultation.actionItems ?? []).map((a) => a.id));
     items.forEach((item, i) => {
       if (item.id !== undefined && !existing.has(item.id)) {
-        throw invalid(`actionItems[${i}].id`, `${item.id} is not an action item of this consultation`, 'consultation.unknown_action_item', { id: item.id });
+        throw invalid(`actionItems[${i}].id`, `${item.id} is not an action item of this consultation`, 'consultation.unknown_action_item', {
+          id: item.id,
+        });
       }
     });
     const kept = new Set(items.map((a) => a.id));
@@ -156,6 +159,10 @@ export class ConsultationsService {
         { ownerSide: item.ownerSide, text: item.text, dueDate: item.dueDate ?? null, state: item.state ?? 'open' },
       );
     }
-    await this.insertActionItems(em, consultation.id, items.filter((a) => a.id === undefined));
+    await this.insertActionItems(
+      em,
+      consultation.id,
+      items.filter((a) => a.id === undefined),
+    );
   }
 }

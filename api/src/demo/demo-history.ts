@@ -108,9 +108,21 @@ export function demoHistory(now: Date, count = 1200, seed = 2020): DemoRequest[]
     if (platform === 'telegram' && sentAt.getTime() >= TELEGRAM_CASE_FROM && sentAt.getTime() < TELEGRAM_CASE_TO) continue;
     const agency = pick(DEMO_AGENCIES);
     const type: RequestType =
-      agency.kind === 'police' ? pick(['investigation', 'preservation', 'removal'] as const) : pick(['removal', 'removal', 'removal', 'blocking'] as const);
-    const category: RequestCategory = pick(['ncii', 'deepfake_sexual', 'deepfake_sexual', 'csam', 'sextortion', 'grooming', 'other'] as const);
-    const channel: RequestChannel = pick(platform === 'telegram' ? (['email', 'email', 'web_form'] as const) : (['portal', 'web_form', 'email', 'api'] as const));
+      agency.kind === 'police'
+        ? pick(['investigation', 'preservation', 'removal'] as const)
+        : pick(['removal', 'removal', 'removal', 'blocking'] as const);
+    const category: RequestCategory = pick([
+      'ncii',
+      'deepfake_sexual',
+      'deepfake_sexual',
+      'csam',
+      'sextortion',
+      'grooming',
+      'other',
+    ] as const);
+    const channel: RequestChannel = pick(
+      platform === 'telegram' ? (['email', 'email', 'web_form'] as const) : (['portal', 'web_form', 'email', 'api'] as const),
+    );
     const year = sentAt.getUTCFullYear();
     const key = `${agency.code}-${year}`;
     const n = (counters.get(key) ?? 0) + 1;
@@ -122,7 +134,9 @@ export function demoHistory(now: Date, count = 1200, seed = 2020): DemoRequest[]
       for (let i = 0; i < itemCount; i++) {
         // Some content is posted on several platforms: the same hash appears on several requests.
         const hash =
-          sharedHashes.length > 0 && rnd() < 0.25 ? pick(sharedHashes) : Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
+          sharedHashes.length > 0 && rnd() < 0.25
+            ? pick(sharedHashes)
+            : Array.from({ length: 64 }, () => '0123456789abcdef'[Math.floor(rnd() * 16)]).join('');
         if (sharedHashes.length < 200) sharedHashes.push(hash);
         items.push({ url: `https://${HABITS[platform].host}/${Math.floor(rnd() * 1e9).toString(36)}`, contentHash: hash });
       }
@@ -148,7 +162,10 @@ export function demoHistory(now: Date, count = 1200, seed = 2020): DemoRequest[]
               : { kind: 'outcome', occurredAt: at(resolveHours), outcome, itemStates: states },
           );
         } else {
-          const outcome: RequestOutcome = type === 'investigation' || type === 'preservation' ? pick(['data_provided', 'data_provided', 'no_action'] as const) : 'no_action';
+          const outcome: RequestOutcome =
+            type === 'investigation' || type === 'preservation'
+              ? pick(['data_provided', 'data_provided', 'no_action'] as const)
+              : 'no_action';
           events.push({ kind: 'outcome', occurredAt: at(resolveHours), outcome });
         }
       }

@@ -47,7 +47,11 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     await em.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.demoSeed]);
     if ((await em.count(Agency)) > 0 || (await em.count(PlatformRequest)) > 0) return false;
 
-    const agencyIds = await insertChunked(em, Agency, DEMO_AGENCIES.map(({ name, kind, country }) => ({ name, kind, country })));
+    const agencyIds = await insertChunked(
+      em,
+      Agency,
+      DEMO_AGENCIES.map(({ name, kind, country }) => ({ name, kind, country })),
+    );
     const agencyByName = new Map(DEMO_AGENCIES.map((a, i) => [a.name as string, agencyIds[i]]));
     const platforms = new Map((await em.find(Platform)).map((p) => [p.slug, p]));
     const history = demoHistory(now);
@@ -144,19 +148,39 @@ async function seedConsultations(
     ]);
     const overdue = history
       .map((r, i) => ({ r, id: requestIds[i] }))
-      .filter(({ r }) => r.platform === s.slug && r.sentAt < heldAt && r.events.length <= 3 && !r.events.some((e) => e.kind === 'acknowledged'))
+      .filter(
+        ({ r }) => r.platform === s.slug && r.sentAt < heldAt && r.events.length <= 3 && !r.events.some((e) => e.kind === 'acknowledged'),
+      )
       .slice(-5);
     if (overdue.length) {
-      await em.query(
-        'INSERT INTO consultation_requests (consultation_id, request_id) SELECT $1, unnest($2::int[])',
-        [consultation, overdue.map((o) => o.id)],
-      );
+      await em.query('INSERT INTO consultation_requests (consultation_id, request_id) SELECT $1, unnest($2::int[])', [
+        consultation,
+        overdue.map((o) => o.id),
+      ]);
     }
     const due = (days: number) => new Date(heldAt.getTime() + days * 24 * 3600_000).toISOString().slice(0, 10);
     await insertChunked(em, ActionItem, [
-      { consultationId: consultation, ownerSide: 'platform', text: 'Answer every overdue request on the list', dueDate: due(30), state: s.slug === 'telegram' ? 'missed' : 'done' },
-      { consultationId: consultation, ownerSide: 'platform', text: 'Name a contact person for urgent cases', dueDate: due(14), state: 'open' },
-      { consultationId: consultation, ownerSide: 'regulator', text: 'Send the list of requests in a structured format', dueDate: due(7), state: 'done' },
+      {
+        consultationId: consultation,
+        ownerSide: 'platform',
+        text: 'Answer every overdue request on the list',
+        dueDate: due(30),
+        state: s.slug === 'telegram' ? 'missed' : 'done',
+      },
+      {
+        consultationId: consultation,
+        ownerSide: 'platform',
+        text: 'Name a contact person for urgent cases',
+        dueDate: due(14),
+        state: 'open',
+      },
+      {
+        consultationId: consultation,
+        ownerSide: 'regulator',
+        text: 'Send the list of requests in a structured format',
+        dueDate: due(7),
+        state: 'done',
+      },
     ]);
   }
 }

@@ -23,9 +23,24 @@ export class OpenDataQueryDto extends StatsQueryDto {
 import { csvLine } from './csv';
 
 const OPEN_DATA_COLUMNS = [
-  'platform', 'month', 'sent', 'responded', 'unanswered', 'responseRate', 'medianResponseHours', 'p90ResponseHours',
-  'kmMedianResponseHours', 'overdue', 'onTimeRate', 'itemsRequested', 'itemsRemoved', 'itemsStillOnline',
-  'removedCompletely', 'removedPartially', 'notRemoved', 'medianRemovalHours',
+  'platform',
+  'month',
+  'sent',
+  'responded',
+  'unanswered',
+  'responseRate',
+  'medianResponseHours',
+  'p90ResponseHours',
+  'kmMedianResponseHours',
+  'overdue',
+  'onTimeRate',
+  'itemsRequested',
+  'itemsRemoved',
+  'itemsStillOnline',
+  'removedCompletely',
+  'removedPartially',
+  'notRemoved',
+  'medianRemovalHours',
 ] as const;
 
 @ApiTags('exports')
@@ -43,7 +58,11 @@ export class ExportsController {
   })
   @ApiProduces('text/csv')
   @Get('requests.csv')
-  async requestsCsv(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response, @CurrentUser() actor: Actor): Promise<StreamableFile> {
+  async requestsCsv(
+    @Query() query: Record<string, unknown>,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentUser() actor: Actor,
+  ): Promise<StreamableFile> {
     const rows = await this.requestRows(query, actor);
     const toCsv = new Transform({
       objectMode: true,
@@ -98,9 +117,19 @@ export class ExportsController {
       .innerJoin('platforms', 'p', 'p.id = r.platform_id')
       .leftJoin('request_items', 'i', 'i.request_id = r.id')
       .select('a.name', 'agency')
-      .addSelect(['r.reference', 'r.type', 'r.category', 'r.channel', 'r.sent_at', 'r.status', 'r.outcome', 'r.first_response_at', 'r.resolved_at'].map((c) => `${c} AS "${c.slice(2)}"`).join(', '))
+      .addSelect(
+        ['r.reference', 'r.type', 'r.category', 'r.channel', 'r.sent_at', 'r.status', 'r.outcome', 'r.first_response_at', 'r.resolved_at']
+          .map((c) => `${c} AS "${c.slice(2)}"`)
+          .join(', '),
+      )
       .addSelect('p.slug', 'platform')
-      .addSelect([can(actor.role, 'content:urls') ? 'i.url AS item_url' : 'NULL AS item_url', 'i.content_hash AS item_hash', 'i.state AS item_state'].join(', '))
+      .addSelect(
+        [
+          can(actor.role, 'content:urls') ? 'i.url AS item_url' : 'NULL AS item_url',
+          'i.content_hash AS item_hash',
+          'i.state AS item_state',
+        ].join(', '),
+      )
       .orderBy('r.id')
       .addOrderBy('i.id');
     const [sql, params] = qb.getQueryAndParameters();
@@ -116,7 +145,22 @@ export class ExportsController {
       new Transform({
         objectMode: true,
         transform(r: Record<string, unknown>, _encoding, done) {
-          done(null, [r.agency, r.reference, r.platform, r.type, r.category, r.channel, r.sent_at, r.status, r.outcome, r.first_response_at, r.resolved_at, r.item_url, r.item_hash, r.item_state]);
+          done(null, [
+            r.agency,
+            r.reference,
+            r.platform,
+            r.type,
+            r.category,
+            r.channel,
+            r.sent_at,
+            r.status,
+            r.outcome,
+            r.first_response_at,
+            r.resolved_at,
+            r.item_url,
+            r.item_hash,
+            r.item_state,
+          ]);
         },
       }),
     );

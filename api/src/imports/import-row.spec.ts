@@ -5,8 +5,20 @@ const known = { agencies: new Set(['KNPA']), platforms: new Set(['telegram']) };
 const now = new Date('2026-01-01T00:00:00Z');
 const row = (over: Partial<Record<(typeof REQUEST_CSV_COLUMNS)[number], string>> = {}) => {
   const values: Record<string, string> = {
-    agency: 'KNPA', reference: 'R-1', platform: 'telegram', type: 'investigation', category: 'sextortion', channel: 'email',
-    sentAt: '2020-02-11T01:30:00Z', status: '', outcome: '', firstResponseAt: '', resolvedAt: '', itemUrl: '', itemContentHash: '', itemState: '',
+    agency: 'KNPA',
+    reference: 'R-1',
+    platform: 'telegram',
+    type: 'investigation',
+    category: 'sextortion',
+    channel: 'email',
+    sentAt: '2020-02-11T01:30:00Z',
+    status: '',
+    outcome: '',
+    firstResponseAt: '',
+    resolvedAt: '',
+    itemUrl: '',
+    itemContentHash: '',
+    itemState: '',
     ...over,
   };
   return REQUEST_CSV_COLUMNS.map((c) => values[c]);
@@ -49,15 +61,22 @@ describe('checkRow', () => {
   });
 
   it('should refuse times that contradict each other or the status', () => {
-    expect(errorsOf(checkRow(row({ firstResponseAt: '2020-02-10T00:00:00Z', status: 'acknowledged' }), 2, known, now))).toEqual(['firstResponseAt is before sentAt']);
-    expect(errorsOf(checkRow(row({ status: 'resolved' }), 2, known, now))).toEqual(['outcome is required for a resolved request', 'resolvedAt is required for a resolved request']);
+    expect(errorsOf(checkRow(row({ firstResponseAt: '2020-02-10T00:00:00Z', status: 'acknowledged' }), 2, known, now))).toEqual([
+      'firstResponseAt is before sentAt',
+    ]);
+    expect(errorsOf(checkRow(row({ status: 'resolved' }), 2, known, now))).toEqual([
+      'outcome is required for a resolved request',
+      'resolvedAt is required for a resolved request',
+    ]);
     expect(errorsOf(checkRow(row({ outcome: 'removed' }), 2, known, now))).toEqual(['outcome is only allowed for a resolved request']);
     expect(errorsOf(checkRow(row({ sentAt: '2030-01-01T00:00:00Z' }), 2, known, now))).toEqual(['sentAt cannot be in the future']);
   });
 
   it('should check items: an http(s) URL, and a URL whenever a hash or state is given', () => {
     expect(errorsOf(checkRow(row({ itemUrl: 'ftp://x/1' }), 2, known, now))).toEqual(['itemUrl must be an http(s) URL']);
-    expect(errorsOf(checkRow(row({ itemState: 'removed' }), 2, known, now))).toEqual(['itemUrl is required when itemContentHash or itemState is given']);
+    expect(errorsOf(checkRow(row({ itemState: 'removed' }), 2, known, now))).toEqual([
+      'itemUrl is required when itemContentHash or itemState is given',
+    ]);
     expect(errorsOf(checkRow(row({ itemUrl: 'https://t.me/x', itemState: 'gone' }), 2, known, now))).toEqual([
       'itemState must be one of pending, removed, still_online, geo_blocked, not_found',
     ]);

@@ -2,7 +2,6 @@ import { isURL } from 'class-validator';
 import { FUTURE_TOLERANCE_MS } from '../requests/request-lifecycle';
 import { ENUMS, REQUEST_CSV_COLUMNS, type RequestCsvColumn } from '../../../domain/src';
 
-
 export interface ImportError {
   line: number;
   field?: string;

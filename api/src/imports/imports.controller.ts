@@ -16,7 +16,8 @@ Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,em
 /** The uploaded file of a multipart form, as a stream (never held in memory whole). A malformed form is a 400. */
 function multipartFile(req: Request): Promise<Readable> {
   return new Promise((ok, fail) => {
-    const malformed = (err: Error) => new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
+    const malformed = (err: Error) =>
+      new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
     let form: busboy.Busboy;
     try {
       form = busboy({ headers: req.headers, limits: { files: 1 } });
@@ -31,7 +32,9 @@ function multipartFile(req: Request): Promise<Readable> {
       ok(file.pipe(out));
     });
     form.on('error', (err) => fail(malformed(err as Error)));
-    form.on('close', () => fail(new DomainError('import.file_missing', 'file is missing: send the CSV in a form field named file', 'file')));
+    form.on('close', () =>
+      fail(new DomainError('import.file_missing', 'file is missing: send the CSV in a form field named file', 'file')),
+    );
     req.pipe(form);
   });
 }
@@ -61,7 +64,12 @@ export class ImportsController {
     if (result.errors.length > 0) {
       const rows = new Set(result.errors.map((e) => e.line)).size;
       const code = result.errors.some((e) => e.field === 'header') ? 'import.unknown_column' : 'import.rows_invalid';
-      throw new BadRequestException({ ...result, code, params: { rows }, message: `${rows} row${rows === 1 ? ' has' : 's have'} errors; nothing was imported` });
+      throw new BadRequestException({
+        ...result,
+        code,
+        params: { rows },
+        message: `${rows} row${rows === 1 ? ' has' : 's have'} errors; nothing was imported`,
+      });
     }
     return result;
   }

@@ -26,8 +26,21 @@ const MAX_ERRORS = 500;
 const STAGING_BATCH = 1 << 16;
 
 const STAGING_COLUMNS = [
-  'line', 'agency', 'reference', 'platform', 'type', 'category', 'channel', 'sent_at', 'status', 'outcome',
-  'first_response_at', 'resolved_at', 'item_url', 'item_hash', 'item_state',
+  'line',
+  'agency',
+  'reference',
+  'platform',
+  'type',
+  'category',
+  'channel',
+  'sent_at',
+  'status',
+  'outcome',
+  'first_response_at',
+  'resolved_at',
+  'item_url',
+  'item_hash',
+  'item_state',
 ];
 
 /** One staging row for COPY … CSV: every text quoted (so "" is an empty string), nulls left bare. */
@@ -104,7 +117,9 @@ export class RequestsImportService {
       // pipeline, not pipe: an upload cut off half-way destroys the parser, so the loop below throws and
       // the transaction is rolled back (with pipe the error would have no listener and end the process).
       pipeline(rest, parser).catch(() => undefined);
-      parser.on('skip', (err: CsvError) => addError({ line: Number(err.lines ?? 0), message: `the row cannot be read as CSV: ${err.message}` }));
+      parser.on('skip', (err: CsvError) =>
+        addError({ line: Number(err.lines ?? 0), message: `the row cannot be read as CSV: ${err.message}` }),
+      );
 
       let header = true;
       let rows = 0;
@@ -140,7 +155,13 @@ export class RequestsImportService {
       }
       const result = await this.write(runner, actor);
       await this.audit.record(
-        { userId: actor?.id ?? null, action: 'import', entity: 'requests', entityId: null, after: { created: result.created, skipped: result.skipped, rows } },
+        {
+          userId: actor?.id ?? null,
+          action: 'import',
+          entity: 'requests',
+          entityId: null,
+          after: { created: result.created, skipped: result.skipped, rows },
+        },
         runner.manager,
       );
       await runner.commitTransaction();
@@ -173,7 +194,10 @@ export class RequestsImportService {
   }
 
   private async knownNames(runner: QueryRunner): Promise<KnownNames> {
-    const [agencies, platforms] = await Promise.all([runner.query('SELECT name FROM agencies'), runner.query('SELECT slug FROM platforms')]);
+    const [agencies, platforms] = await Promise.all([
+      runner.query('SELECT name FROM agencies'),
+      runner.query('SELECT slug FROM platforms'),
+    ]);
     return {
       agencies: new Set(agencies.map((a: { name: string }) => a.name)),
       platforms: new Set(platforms.map((p: { slug: string }) => p.slug)),

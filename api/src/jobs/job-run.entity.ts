@@ -2,7 +2,6 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CheckIn } from '../database/check';
 import { JOB_RUN_STATUSES, type JobRunStatus } from '../../../domain/src';
 
-
 /** One run of a scheduled job: when, how it ended, what it did. */
 @Entity('job_runs')
 @CheckIn('ck_job_runs_status', 'status', JOB_RUN_STATUSES)

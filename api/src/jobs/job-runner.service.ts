@@ -63,7 +63,10 @@ export class JobRunner implements BeforeApplicationShutdown {
     const lock = this.dataSource.createQueryRunner();
     await lock.connect();
     try {
-      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [ADVISORY_LOCK_NAMESPACES.jobs, job.name]);
+      const [{ locked }] = await lock.query('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [
+        ADVISORY_LOCK_NAMESPACES.jobs,
+        job.name,
+      ]);
       if (!locked) return await this.finish(run, 'skipped', {}, 'another instance is running this job');
       for (let attempt = 1; ; attempt++) {
         try {
@@ -82,7 +85,13 @@ export class JobRunner implements BeforeApplicationShutdown {
     }
   }
 
-  private async finish(run: JobRun, status: JobRun['status'], counts: JobRun['counts'], error: string | null, attempts = 1): Promise<JobRun> {
+  private async finish(
+    run: JobRun,
+    status: JobRun['status'],
+    counts: JobRun['counts'],
+    error: string | null,
+    attempts = 1,
+  ): Promise<JobRun> {
     Object.assign(run, { status, counts, error, attempts, finishedAt: new Date() });
     return this.dataSource.getRepository(JobRun).save(run);
   }

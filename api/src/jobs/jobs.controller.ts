@@ -50,7 +50,13 @@ export class JobsController {
   @RequirePermission('jobs:manage')
   @Get('runs')
   runs(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<JobRun[]> {
-    return respondWithList(res, query, RUN_LIST, (list) => findPage(this.dataSource.getRepository(JobRun).createQueryBuilder('j'), list, RUN_LIST), (r) => r);
+    return respondWithList(
+      res,
+      query,
+      RUN_LIST,
+      (list) => findPage(this.dataSource.getRepository(JobRun).createQueryBuilder('j'), list, RUN_LIST),
+      (r) => r,
+    );
   }
 
   @ApiOperation({ summary: 'Run a job now and wait for it; answers with the recorded run' })

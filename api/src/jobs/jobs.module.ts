@@ -16,12 +16,7 @@ const JOB_CLASSES = [DeadlineSweepJob, RemovalRecheckJob, MonthlyReportJob, Quar
 @Module({
   imports: [TypeOrmModule.forFeature([JobRun]), RequestsModule, ReportsModule],
   controllers: [JobsController],
-  providers: [
-    ...JOB_CLASSES,
-    { provide: JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOB_CLASSES },
-    JobRunner,
-    JobsScheduler,
-  ],
+  providers: [...JOB_CLASSES, { provide: JOBS, useFactory: (...jobs: unknown[]) => jobs, inject: JOB_CLASSES }, JobRunner, JobsScheduler],
   exports: [JobRunner, JOBS],
 })
 export class JobsModule {}

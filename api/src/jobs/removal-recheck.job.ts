@@ -50,14 +50,19 @@ export class RemovalRecheckJob implements Job {
       .filter((t) => allowed.has(t.host));
 
     const found = new Map<number, { id: number; state: ItemState }[]>();
-    await perHost(targets, (t) => t.host, { concurrency: this.env.RECHECK_CONCURRENCY, intervalMs: this.env.RECHECK_HOST_INTERVAL_MS }, async (t) => {
-      const state = await checkUrl(t.url, {
-        timeoutMs: this.env.RECHECK_TIMEOUT_MS,
-        userAgent: `PlatformComplianceTracker/1.0 (removal re-check; contact ${this.env.ADMIN_EMAIL})`,
-        removedMarkers: this.env.RECHECK_REMOVED_MARKERS,
-      });
-      if (state) found.set(t.requestId, [...(found.get(t.requestId) ?? []), { id: t.itemId, state }]);
-    });
+    await perHost(
+      targets,
+      (t) => t.host,
+      { concurrency: this.env.RECHECK_CONCURRENCY, intervalMs: this.env.RECHECK_HOST_INTERVAL_MS },
+      async (t) => {
+        const state = await checkUrl(t.url, {
+          timeoutMs: this.env.RECHECK_TIMEOUT_MS,
+          userAgent: `PlatformComplianceTracker/1.0 (removal re-check; contact ${this.env.ADMIN_EMAIL})`,
+          removedMarkers: this.env.RECHECK_REMOVED_MARKERS,
+        });
+        if (state) found.set(t.requestId, [...(found.get(t.requestId) ?? []), { id: t.itemId, state }]);
+      },
+    );
 
     let recorded = 0;
     for (const [requestId, items] of found) {

@@ -11,6 +11,10 @@ describe('completedPeriods', () => {
 
   it('should give whole quarters only, from anywhere in the current one', () => {
     const [[slot, from, to]] = completedPeriods(new Date('2024-05-17T10:00:00Z'), 3, 1);
-    expect([slot, from.toISOString(), to.toISOString()]).toEqual(['quarterly:2024-Q1', '2024-01-01T00:00:00.000Z', '2024-04-01T00:00:00.000Z']);
+    expect([slot, from.toISOString(), to.toISOString()]).toEqual([
+      'quarterly:2024-Q1',
+      '2024-01-01T00:00:00.000Z',
+      '2024-04-01T00:00:00.000Z',
+    ]);
   });
 });

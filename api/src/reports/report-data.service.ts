@@ -46,7 +46,12 @@ export class ReportDataService {
   ) {}
 
   async compliance(p: ReportParameters, generatedAt: Date): Promise<{ model: ComplianceReportModel; csvGzip: Buffer }> {
-    const query = { from: p.from.toISOString(), to: p.to.toISOString(), asOf: p.asOf.toISOString(), ...(p.agencyId && { agencyId: p.agencyId }) };
+    const query = {
+      from: p.from.toISOString(),
+      to: p.to.toISOString(),
+      asOf: p.asOf.toISOString(),
+      ...(p.agencyId && { agencyId: p.agencyId }),
+    };
     const selected = (row: { platformId: number }) => p.platformIds.length === 0 || p.platformIds.includes(row.platformId);
     // Independent reads, side by side: the CSV's COPY and gzip overlap with the aggregates.
     const [all, trend, { waiting, total, csvGzip, csvSha256 }, agency, consultations] = await Promise.all([
@@ -83,7 +88,14 @@ export class ReportDataService {
     const [platform] = await this.dataSource.query('SELECT name FROM platforms WHERE id = $1', [platformId]);
     if (!platform) throw notFound('platform', platformId);
     const [row] = await this.stats.perPlatform({ asOf: asOf.toISOString(), platformId });
-    const { waiting, total, csvGzip, csvSha256 } = await this.requests({ from: new Date(0), to: new Date(asOf.getTime() + 1), asOf, platformIds: [platformId], agencyId: null, title: '' });
+    const { waiting, total, csvGzip, csvSha256 } = await this.requests({
+      from: new Date(0),
+      to: new Date(asOf.getTime() + 1),
+      asOf,
+      platformIds: [platformId],
+      agencyId: null,
+      title: '',
+    });
     const actions = await this.dataSource.query(
       `SELECT c.title AS consultation, c.held_at, a.owner_side, a.text, a.due_date::text, a.state
        FROM consultation_action_items a JOIN consultations c ON c.id = a.consultation_id

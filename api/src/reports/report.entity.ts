@@ -1,7 +1,14 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CheckIn } from '../database/check';
-import { DEFAULT_LANGUAGE, type Language, LANGUAGES, REPORT_KINDS, REPORT_STATUSES, type ReportKind, type ReportStatus } from '../../../domain/src';
-
+import {
+  DEFAULT_LANGUAGE,
+  type Language,
+  LANGUAGES,
+  REPORT_KINDS,
+  REPORT_STATUSES,
+  type ReportKind,
+  type ReportStatus,
+} from '../../../domain/src';
 
 /** A generated PDF with its parameters, the fingerprint of its data, and the CSV of its rows. */
 @Entity('reports')

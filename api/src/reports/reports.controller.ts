@@ -16,7 +16,10 @@ const inLanguage = <T extends { language?: Language }>(body: T, acceptLanguage: 
 });
 
 const filename = (id: number, title: string, ext: string) =>
-  `report-${id}-${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')}.${ext}`;
+  `report-${id}-${title
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.${ext}`;
 
 @ApiTags('reports')
 @ApiBearerAuth()
@@ -37,14 +40,22 @@ export class ReportsController {
   @ApiOperation({ summary: 'Queue a compliance report (queued -> running -> done | failed)' })
   @RequirePermission('reports:create')
   @Post()
-  async create(@Body() body: CreateReportDto, @Headers('accept-language') acceptLanguage: string | undefined, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+  async create(
+    @Body() body: CreateReportDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReportResponse> {
     return toReportResponse(await this.reports.queueCompliance(inLanguage(body, acceptLanguage), actor));
   }
 
   @ApiOperation({ summary: "Queue a consultation brief: one platform's open requests and open action items" })
   @RequirePermission('reports:create')
   @Post('briefs')
-  async brief(@Body() body: CreateBriefDto, @Headers('accept-language') acceptLanguage: string | undefined, @CurrentUser() actor: Actor): Promise<ReportResponse> {
+  async brief(
+    @Body() body: CreateBriefDto,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @CurrentUser() actor: Actor,
+  ): Promise<ReportResponse> {
     return toReportResponse(await this.reports.queueBrief(inLanguage(body, acceptLanguage), actor));
   }
 

@@ -66,7 +66,10 @@ export class ReportsService implements BeforeApplicationShutdown {
       .where('rp.id = :id', { id })
       .getOne();
     if (!report) throw notFound('report', id);
-    if (report.status !== 'done') throw conflict('report.not_ready', `report ${id} is ${report.status}; it can be downloaded once it is done`, { status: report.status });
+    if (report.status !== 'done')
+      throw conflict('report.not_ready', `report ${id} is ${report.status}; it can be downloaded once it is done`, {
+        status: report.status,
+      });
     return { report, body: report[kind]! };
   }
 
@@ -83,7 +86,20 @@ export class ReportsService implements BeforeApplicationShutdown {
     // Scheduled reports give no language: they are written in English.
     const language = dto.language ?? DEFAULT_LANGUAGE;
     const title = dto.title ?? complianceTitle(language, from, to);
-    return this.enqueue({ kind: 'compliance', title, language, periodFrom: from, periodTo: to, asOf, platformIds, agencyId: dto.agencyId ?? null, scheduleSlot }, actor);
+    return this.enqueue(
+      {
+        kind: 'compliance',
+        title,
+        language,
+        periodFrom: from,
+        periodTo: to,
+        asOf,
+        platformIds,
+        agencyId: dto.agencyId ?? null,
+        scheduleSlot,
+      },
+      actor,
+    );
   }
 
   async queueBrief(dto: CreateBriefDto, actor: Actor): Promise<Report> {
@@ -91,7 +107,10 @@ export class ReportsService implements BeforeApplicationShutdown {
     if (!platform) throw invalid('platformId', `${dto.platformId} does not match any platform`, 'record.unknown_reference');
     const asOf = dto.asOf ? new Date(dto.asOf) : new Date();
     const language = dto.language ?? DEFAULT_LANGUAGE;
-    return this.enqueue({ kind: 'consultation_brief', title: briefTitle(language, platform.name), language, asOf, platformIds: [platform.id] }, actor);
+    return this.enqueue(
+      { kind: 'consultation_brief', title: briefTitle(language, platform.name), language, asOf, platformIds: [platform.id] },
+      actor,
+    );
   }
 
   /** The latest schedule slot filled with this prefix ("monthly:"), or null. Slots sort by time. */
@@ -115,7 +134,10 @@ export class ReportsService implements BeforeApplicationShutdown {
   private async enqueue(values: Partial<Report>, actor: Actor | null): Promise<Report> {
     const report = await this.dataSource.transaction(async (em) => {
       const saved = await em.save(em.create(Report, { ...values, status: 'queued', requestedById: actor?.id ?? null }));
-      await this.audit.record({ userId: actor?.id ?? null, action: 'create', entity: 'reports', entityId: saved.id, after: { ...values } }, em);
+      await this.audit.record(
+        { userId: actor?.id ?? null, action: 'create', entity: 'reports', entityId: saved.id, after: { ...values } },
+        em,
+      );
       return saved;
     });
     setImmediate(() => void this.drain());
@@ -163,7 +185,9 @@ export class ReportsService implements BeforeApplicationShutdown {
     try {
       // The lock is taken before the claim commits, so no one ever sees it running and unlocked.
       await lock.startTransaction();
-      const [next] = (await lock.query(`SELECT id FROM reports WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1`)) as { id: number }[];
+      const [next] = (await lock.query(`SELECT id FROM reports WHERE status = 'queued' ORDER BY id FOR UPDATE SKIP LOCKED LIMIT 1`)) as {
+        id: number;
+      }[];
       if (next) {
         await lock.query('SELECT pg_advisory_lock($1, $2)', [REPORT_LOCK_NAMESPACE, next.id]);
         await lock.query(
@@ -211,7 +235,14 @@ export class ReportsService implements BeforeApplicationShutdown {
       return { pdf: await renderConsultationBrief(model, report.language), csvGzip, sha: model.dataSha256 };
     }
     const { model, csvGzip } = await this.data.compliance(
-      { from: report.periodFrom!, to: report.periodTo!, asOf: report.asOf, platformIds: report.platformIds, agencyId: report.agencyId, title: report.title },
+      {
+        from: report.periodFrom!,
+        to: report.periodTo!,
+        asOf: report.asOf,
+        platformIds: report.platformIds,
+        agencyId: report.agencyId,
+        title: report.title,
+      },
       generatedAt,
     );
     return { pdf: await renderComplianceReport(model, report.language), csvGzip, sha: model.dataSha256 };

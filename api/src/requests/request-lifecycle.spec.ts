@@ -73,7 +73,9 @@ describe('applyEvent', () => {
     for (const kind of ['reminder_sent', 'escalated', 'note'] as const) {
       expect(applyEvent(sent, { kind, occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).toEqual({});
     }
-    expect(applyEvent(sent, { kind: 'item_checked', occurredAt: t('2024-06-05T00:00:00Z'), items: [{ id: 1, state: 'removed' }] }, ctx)).toEqual({});
+    expect(
+      applyEvent(sent, { kind: 'item_checked', occurredAt: t('2024-06-05T00:00:00Z'), items: [{ id: 1, state: 'removed' }] }, ctx),
+    ).toEqual({});
   });
 
   it('should refuse an outcome on a draft with a message that says to send it first', () => {
@@ -106,21 +108,38 @@ describe('applyEvent', () => {
   });
 
   it('should require an outcome with kind outcome and refuse it with other kinds', () => {
-    expect(errorOf(() => applyEvent(sent, { kind: 'outcome', occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).message).toMatch(/^outcome is required/);
+    expect(errorOf(() => applyEvent(sent, { kind: 'outcome', occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).message).toMatch(
+      /^outcome is required/,
+    );
     expect(
       errorOf(() => applyEvent(sent, { kind: 'acknowledged', outcome: 'removed', occurredAt: t('2024-06-05T00:00:00Z') }, ctx)).message,
     ).toMatch(/^outcome is only allowed/);
   });
 
-  it('should check item states: only with outcome or item_checked, only the request\'s own items, each once', () => {
+  it("should check item states: only with outcome or item_checked, only the request's own items, each once", () => {
     const at = t('2024-06-05T00:00:00Z');
-    expect(errorOf(() => applyEvent(sent, { kind: 'acknowledged', occurredAt: at, items: [{ id: 1, state: 'removed' }] }, ctx)).message).toMatch(/^items can only/);
-    expect(errorOf(() => applyEvent(sent, { kind: 'item_checked', occurredAt: at }, ctx)).message).toMatch(/^items must name/);
-    expect(errorOf(() => applyEvent(sent, { kind: 'item_checked', occurredAt: at, items: [{ id: 9, state: 'removed' }] }, ctx)).message).toBe(
-      'items[0].id 9 is not an item of this request',
-    );
     expect(
-      errorOf(() => applyEvent(sent, { kind: 'item_checked', occurredAt: at, items: [{ id: 1, state: 'removed' }, { id: 1, state: 'pending' }] }, ctx)).message,
+      errorOf(() => applyEvent(sent, { kind: 'acknowledged', occurredAt: at, items: [{ id: 1, state: 'removed' }] }, ctx)).message,
+    ).toMatch(/^items can only/);
+    expect(errorOf(() => applyEvent(sent, { kind: 'item_checked', occurredAt: at }, ctx)).message).toMatch(/^items must name/);
+    expect(
+      errorOf(() => applyEvent(sent, { kind: 'item_checked', occurredAt: at, items: [{ id: 9, state: 'removed' }] }, ctx)).message,
+    ).toBe('items[0].id 9 is not an item of this request');
+    expect(
+      errorOf(() =>
+        applyEvent(
+          sent,
+          {
+            kind: 'item_checked',
+            occurredAt: at,
+            items: [
+              { id: 1, state: 'removed' },
+              { id: 1, state: 'pending' },
+            ],
+          },
+          ctx,
+        ),
+      ).message,
     ).toBe('items[1].id 1 is listed twice');
   });
 });

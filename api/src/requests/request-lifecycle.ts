@@ -46,8 +46,10 @@ function checkShape(event: LifecycleEvent, ctx: LifecycleContext): void {
   if (event.occurredAt.getTime() > ctx.now.getTime() + FUTURE_TOLERANCE_MS) {
     throw invalid('occurredAt', 'cannot be in the future', 'input.in_future');
   }
-  if (event.kind === 'outcome' && !event.outcome) throw invalid('outcome', "is required when kind is 'outcome'", 'request.outcome_required');
-  if (event.kind !== 'outcome' && event.outcome) throw invalid('outcome', "is only allowed when kind is 'outcome'", 'request.outcome_not_allowed');
+  if (event.kind === 'outcome' && !event.outcome)
+    throw invalid('outcome', "is required when kind is 'outcome'", 'request.outcome_required');
+  if (event.kind !== 'outcome' && event.outcome)
+    throw invalid('outcome', "is only allowed when kind is 'outcome'", 'request.outcome_not_allowed');
   const items = event.items ?? [];
   if (items.length > 0 && event.kind !== 'outcome' && event.kind !== 'item_checked') {
     throw invalid('items', "can only be set with kind 'outcome' or 'item_checked'", 'request.items_not_allowed');
@@ -57,7 +59,8 @@ function checkShape(event: LifecycleEvent, ctx: LifecycleContext): void {
   }
   const seen = new Set<number>();
   items.forEach((item, i) => {
-    if (!ctx.itemIds.includes(item.id)) throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`, 'request.unknown_item', { id: item.id });
+    if (!ctx.itemIds.includes(item.id))
+      throw invalid(`items[${i}].id`, `${item.id} is not an item of this request`, 'request.unknown_item', { id: item.id });
     if (seen.has(item.id)) throw invalid(`items[${i}].id`, `${item.id} is listed twice`, 'request.item_listed_twice', { id: item.id });
     seen.add(item.id);
   });

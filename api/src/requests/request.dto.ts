@@ -16,7 +16,23 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { PlatformRequest } from './request.entity';
-import { can, isOverdue, ITEM_STATES, type ItemState, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType, type Role } from '../../../domain/src';
+import {
+  can,
+  isOverdue,
+  ITEM_STATES,
+  type ItemState,
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNELS,
+  REQUEST_OUTCOMES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  type RequestCategory,
+  type RequestChannel,
+  type RequestOutcome,
+  type RequestStatus,
+  type RequestType,
+  type Role,
+} from '../../../domain/src';
 
 export const MAX_ITEMS_PER_REQUEST = 1000;
 

@@ -16,7 +16,18 @@ import { Agency } from '../agencies/agency.entity';
 import { Platform } from '../platforms/platform.entity';
 import { RequestItem } from './request-item.entity';
 import { CheckIn } from '../database/check';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, type RequestCategory, type RequestChannel, type RequestOutcome, type RequestStatus, type RequestType } from '../../../domain/src';
+import {
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNELS,
+  REQUEST_OUTCOMES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  type RequestCategory,
+  type RequestChannel,
+  type RequestOutcome,
+  type RequestStatus,
+  type RequestType,
+} from '../../../domain/src';
 
 /** One removal, blocking, investigation or preservation request sent to one platform. */
 @Entity('requests')
@@ -38,10 +49,7 @@ import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSE
 @Check('ck_requests_draft_unsent', `"status" <> 'draft' OR ("sent_at" IS NULL AND "due_at" IS NULL)`)
 @Check('ck_requests_sent_has_due', `"status" IN ('draft', 'withdrawn') OR ("sent_at" IS NOT NULL AND "due_at" IS NOT NULL)`)
 @Check('ck_requests_due_after_sent', `"due_at" IS NULL OR "due_at" >= "sent_at"`)
-@Check(
-  'ck_requests_resolution',
-  `("status" = 'resolved') = ("outcome" IS NOT NULL AND "resolved_at" IS NOT NULL)`,
-)
+@Check('ck_requests_resolution', `("status" = 'resolved') = ("outcome" IS NOT NULL AND "resolved_at" IS NOT NULL)`)
 export class PlatformRequest {
   @PrimaryGeneratedColumn()
   id: number;

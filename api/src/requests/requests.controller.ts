@@ -16,8 +16,7 @@ export class RequestsController {
 
   @ApiOperation({
     summary: 'List requests',
-    description:
-      'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, q (full text)',
+    description: 'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, q (full text)',
   })
   @ApiOkResponse({ type: [RequestResponse] })
   @Get()

@@ -7,5 +7,10 @@ import { RequestItemChange } from './request-item-change.entity';
 import { RequestsController } from './requests.controller';
 import { RequestsService } from './requests.service';
 
-@Module({ imports: [TypeOrmModule.forFeature([PlatformRequest, RequestItem, RequestEvent, RequestItemChange])], controllers: [RequestsController], providers: [RequestsService], exports: [RequestsService] })
+@Module({
+  imports: [TypeOrmModule.forFeature([PlatformRequest, RequestItem, RequestEvent, RequestItemChange])],
+  controllers: [RequestsController],
+  providers: [RequestsService],
+  exports: [RequestsService],
+})
 export class RequestsModule {}

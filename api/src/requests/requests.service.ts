@@ -25,7 +25,19 @@ import { RequestEvent } from './request-event.entity';
 import { RequestItem } from './request-item.entity';
 import { RequestItemChange } from './request-item-change.entity';
 import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
-import { can, dueAt, isClosed, isPlatformOriginated, overdueSql, REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_OUTCOMES, REQUEST_STATUSES, REQUEST_TYPES, slaHoursFor } from '../../../domain/src';
+import {
+  can,
+  dueAt,
+  isClosed,
+  isPlatformOriginated,
+  overdueSql,
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNELS,
+  REQUEST_OUTCOMES,
+  REQUEST_STATUSES,
+  REQUEST_TYPES,
+  slaHoursFor,
+} from '../../../domain/src';
 
 const SEARCH_DOCUMENT = `to_tsvector('simple', r.reference || ' ' || coalesce(r.platformRef, '') || ' ' || coalesce(r.notes, ''))`;
 
@@ -33,8 +45,21 @@ export const REQUEST_LIST: ListSpec<PlatformRequest> = {
   resource: 'requests',
   sortable: Object.fromEntries(
     [
-      'id', 'reference', 'platformId', 'agencyId', 'type', 'category', 'channel', 'status', 'outcome',
-      'sentAt', 'dueAt', 'firstResponseAt', 'resolvedAt', 'createdAt', 'updatedAt',
+      'id',
+      'reference',
+      'platformId',
+      'agencyId',
+      'type',
+      'category',
+      'channel',
+      'status',
+      'outcome',
+      'sentAt',
+      'dueAt',
+      'firstResponseAt',
+      'resolvedAt',
+      'createdAt',
+      'updatedAt',
     ].map((f) => [f, `r.${f}`]),
   ),
   defaultSort: ['sentAt', 'DESC'],
@@ -123,7 +148,8 @@ export class RequestsService {
 
   async create(dto: CreateRequestDto, actor: Actor): Promise<PlatformRequest> {
     const sentAt = dto.sentAt ? new Date(dto.sentAt) : null;
-    if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) throw invalid('sentAt', 'cannot be in the future', 'input.in_future');
+    if (sentAt && sentAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS)
+      throw invalid('sentAt', 'cannot be in the future', 'input.in_future');
     return this.store.create(
       actor,
       async (em) => {
@@ -149,7 +175,9 @@ export class RequestsService {
   update(id: number, dto: UpdateRequestDto, actor: Actor): Promise<PlatformRequest> {
     return this.store.update(id, dto.version, actor, async (request, em) => {
       if (isClosed(request.status)) {
-        throw conflict('request.not_draft', `the request is ${request.status} and can no longer be edited; add a note instead`, { status: request.status });
+        throw conflict('request.not_draft', `the request is ${request.status} and can no longer be edited; add a note instead`, {
+          status: request.status,
+        });
       }
       // Who, what and how fix the deadline: they may only change before the request is sent.
       if (request.status !== 'draft') {
@@ -169,7 +197,9 @@ export class RequestsService {
   remove(id: number, actor: Actor): Promise<PlatformRequest> {
     return this.store.remove(id, actor, (request) => {
       if (request.status !== 'draft') {
-        throw conflict('request.not_draft', `only draft requests can be deleted; this one is ${request.status} (withdraw it instead)`, { status: request.status });
+        throw conflict('request.not_draft', `only draft requests can be deleted; this one is ${request.status} (withdraw it instead)`, {
+          status: request.status,
+        });
       }
     });
   }
@@ -186,7 +216,10 @@ export class RequestsService {
   /** Records one timeline event and applies it to the request, atomically. A null actor is the system (a job). */
   async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null): Promise<RequestEvent> {
     if (actor && !isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
-      throw forbidden('request.event_forbidden', `the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`, { role: actor.role, kind: dto.kind });
+      throw forbidden('request.event_forbidden', `the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`, {
+        role: actor.role,
+        kind: dto.kind,
+      });
     }
     let eventId = 0;
     await this.store.update(
@@ -230,9 +263,7 @@ export class RequestsService {
       },
       `event:${dto.kind}`,
     );
-    return this.dataSource
-      .getRepository(RequestEvent)
-      .findOneOrFail({ where: { id: eventId }, relations: { itemChanges: true } });
+    return this.dataSource.getRepository(RequestEvent).findOneOrFail({ where: { id: eventId }, relations: { itemChanges: true } });
   }
 
   private async platformOf(em: EntityManager, id: number): Promise<Platform> {
@@ -273,6 +304,10 @@ export class RequestsService {
     for (const item of items.filter((i) => i.id !== undefined)) {
       await em.update(RequestItem, { id: item.id }, { url: item.url, contentHash: item.contentHash ?? null });
     }
-    await this.insertItems(em, request.id, items.filter((i) => i.id === undefined));
+    await this.insertItems(
+      em,
+      request.id,
+      items.filter((i) => i.id === undefined),
+    );
   }
 }

@@ -21,7 +21,4 @@ export const OVERDUE_LIST: ListSpec<PlatformRequest> = {
 
 /** Requests unanswered at asOf and past their deadline: sent before asOf, no platform response by then. */
 export const overdueQuery = (dataSource: DataSource, asOf: Date) =>
-  dataSource
-    .getRepository(PlatformRequest)
-    .createQueryBuilder('r')
-    .where(overdueSql(':asOf'), { asOf });
+  dataSource.getRepository(PlatformRequest).createQueryBuilder('r').where(overdueSql(':asOf'), { asOf });

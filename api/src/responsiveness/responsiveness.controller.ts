@@ -5,13 +5,7 @@ import { respondWithList } from '../common/http/list-query';
 import { OVERDUE_LIST } from './overdue';
 import { OverdueRow, toOverdueRow } from './overdue.dto';
 import { parseAsOf } from './stats-scope';
-import {
-  ContentStats,
-  KmCurve,
-  ResponsivenessBreakdownRow,
-  ResponsivenessRow,
-  ResponsivenessSeriesRow,
-} from './responsiveness.dto';
+import { ContentStats, KmCurve, ResponsivenessBreakdownRow, ResponsivenessRow, ResponsivenessSeriesRow } from './responsiveness.dto';
 import { ResponsivenessService } from './responsiveness.service';
 import { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
 
@@ -74,6 +68,12 @@ export class ResponsivenessController {
   overdue(@Query() query: Record<string, unknown>, @Res({ passthrough: true }) res: Response): Promise<OverdueRow[]> {
     const { asOf: asOfParam, ...list } = query;
     const asOf = parseAsOf(asOfParam);
-    return respondWithList(res, list, OVERDUE_LIST, (l) => this.stats.overdue(asOf, l), (r) => toOverdueRow(r, asOf));
+    return respondWithList(
+      res,
+      list,
+      OVERDUE_LIST,
+      (l) => this.stats.overdue(asOf, l),
+      (r) => toOverdueRow(r, asOf),
+    );
   }
 }

@@ -53,12 +53,14 @@ export class ResponsivenessService {
     const maxHours = query.maxHours ?? 720;
     const curves = new Map<number, KmCurve>();
     for (const r of await this.repository.kmCurve(statsScope(query))) {
-      if (!curves.has(r.platform_id)) curves.set(r.platform_id, { platformId: r.platform_id, platform: r.platform, points: [{ hour: 0, unanswered: 1 }] });
+      if (!curves.has(r.platform_id))
+        curves.set(r.platform_id, { platformId: r.platform_id, platform: r.platform, points: [{ hour: 0, unanswered: 1 }] });
       // By the end of hour h, every answer that came within it has happened.
       if (r.hour !== null && r.hour < maxHours) curves.get(r.platform_id)!.points.push({ hour: r.hour + 1, unanswered: r.unanswered! });
     }
     // Each curve runs to maxHours, at its last value (flat: no answer came after its last step).
-    for (const curve of curves.values()) curve.points.push({ hour: maxHours, unanswered: curve.points[curve.points.length - 1].unanswered });
+    for (const curve of curves.values())
+      curve.points.push({ hour: maxHours, unanswered: curve.points[curve.points.length - 1].unanswered });
     return [...curves.values()];
   }
 

@@ -67,7 +67,14 @@ describe('percentileCont', () => {
 describe('kaplanMeierMedian', () => {
   it('should give the hand-worked median: events 10, 20, 20, 40, 100 h; censored 1224 and 1344 h', async () => {
     const { histogram, read } = fromValues([10, 20, 20, 40, 100]);
-    expect(await kaplanMeierMedian(histogram, 7, [1224, 1344].filter((t) => t <= 100), read)).toBe(40);
+    expect(
+      await kaplanMeierMedian(
+        histogram,
+        7,
+        [1224, 1344].filter((t) => t <= 100),
+        read,
+      ),
+    ).toBe(40);
   });
 
   it('should be null when the curve never reaches one half (the 2020 Telegram case)', async () => {
@@ -82,7 +89,12 @@ describe('kaplanMeierMedian', () => {
       const { histogram, read } = fromValues(events);
       const lastHour = histogram[histogram.length - 1].hour;
       const expected = kmNaive(events, censored);
-      const got = await kaplanMeierMedian(histogram, events.length + censored.length, censored.filter((t) => Math.floor(t) <= lastHour), read);
+      const got = await kaplanMeierMedian(
+        histogram,
+        events.length + censored.length,
+        censored.filter((t) => Math.floor(t) <= lastHour),
+        read,
+      );
       expect({ trial, got }).toEqual({ trial, got: expected });
     }
   });

@@ -68,7 +68,7 @@ export async function kaplanMeierMedian(events: Histogram, atRisk: number, censo
     // Replay the hour at its exact times; at equal times events come before censoring, as in the SQL.
     const times = [...(d > 0 ? (await values(hour)).map((t) => ({ t, event: true })) : []), ...cens.map((t) => ({ t, event: false }))];
     times.sort((a, b) => a.t - b.t || Number(b.event) - Number(a.event));
-    for (let i = 0; i < times.length; ) {
+    for (let i = 0; i < times.length;) {
       const t = times[i].t;
       let dt = 0;
       let ct = 0;

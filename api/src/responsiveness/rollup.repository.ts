@@ -46,7 +46,12 @@ export class RollupRepository {
   }
 
   async perPlatform(query: StatsQueryDto, asOf: Date): Promise<MetricsRow[]> {
-    const w: Window = { from: query.from ? new Date(query.from) : null, to: query.to ? new Date(query.to) : null, asOf, platformId: query.platformId ?? null };
+    const w: Window = {
+      from: query.from ? new Date(query.from) : null,
+      to: query.to ? new Date(query.to) : null,
+      asOf,
+      platformId: query.platformId ?? null,
+    };
     const [counts, responses, removals, dueLater] = await Promise.all([
       this.dataSource.query(
         `SELECT p.id AS platform_id, p.name AS platform, coalesce(sum(m.sent), 0)::int AS sent, coalesce(sum(m.responded), 0)::int AS responded,
@@ -74,14 +79,22 @@ export class RollupRepository {
       counts.map(async (c) => {
         const events = responses.get(c.platform_id) ?? [];
         const removed = removals.get(c.platform_id) ?? [];
-        const responseHours = this.hourReader(w, c.platform_id, RESPONSE_HOUR, 'r.first_response_at - r.sent_at', 'r.first_response_at IS NOT NULL');
+        const responseHours = this.hourReader(
+          w,
+          c.platform_id,
+          RESPONSE_HOUR,
+          'r.first_response_at - r.sent_at',
+          'r.first_response_at IS NOT NULL',
+        );
         const removalHours = this.hourReader(w, c.platform_id, REMOVAL_HOUR, 'r.resolved_at - r.sent_at', REMOVED);
         const lastEventHour = events.length ? events[events.length - 1].hour : -1;
         const [median, p90, removalMedian, km] = await Promise.all([
           percentileCont(events, 0.5, responseHours),
           percentileCont(events, 0.9, responseHours),
           percentileCont(removed, 0.5, removalHours),
-          this.censoredWithin(w, c.platform_id, lastEventHour).then((censored) => kaplanMeierMedian(events, c.sent, censored, responseHours)),
+          this.censoredWithin(w, c.platform_id, lastEventHour).then((censored) =>
+            kaplanMeierMedian(events, c.sent, censored, responseHours),
+          ),
         ]);
         return {
           ...c,

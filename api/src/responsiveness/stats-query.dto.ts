@@ -1,7 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
-import { REQUEST_CATEGORIES, REQUEST_CHANNELS, REQUEST_TYPES, type RequestCategory, type RequestChannel, type RequestType } from '../../../domain/src';
+import {
+  REQUEST_CATEGORIES,
+  REQUEST_CHANNELS,
+  REQUEST_TYPES,
+  type RequestCategory,
+  type RequestChannel,
+  type RequestType,
+} from '../../../domain/src';
 
 /** Which requests the metrics are about: sentAt in [from, to), evaluated as of asOf (default now). */
 export class StatsQueryDto {

@@ -2,7 +2,6 @@ import { CheckIn } from '../database/check';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { type Role, ROLES } from '../../../domain/src';
 
-
 @Entity('users')
 @CheckIn('ck_users_role', 'role', ROLES)
 @Check('ck_users_email_lower', `"email" = lower("email")`)

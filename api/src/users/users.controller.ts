@@ -29,11 +29,7 @@ export class UsersController {
   }
 
   @Put(':id')
-  async update(
-    @Param('id', ParseIntPipe) id: number,
-    @Body() body: UpdateUserDto,
-    @CurrentUser() actor: Actor,
-  ): Promise<UserResponse> {
+  async update(@Param('id', ParseIntPipe) id: number, @Body() body: UpdateUserDto, @CurrentUser() actor: Actor): Promise<UserResponse> {
     return toUserResponse(await this.users.update(id, body, actor));
   }
 

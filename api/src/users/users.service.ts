@@ -77,14 +77,16 @@ export class UsersService {
   async update(id: number, dto: UpdateUserDto, actor: Actor): Promise<User> {
     const passwordHash = dto.password ? await argon2.hash(dto.password) : undefined;
     // Forgotten after the change is committed, so that no request caches the old account meanwhile.
-    return this.store.update(id, dto.version, actor, (user) => {
-      if (id === actor.id && (dto.role !== user.role || !dto.active)) {
-        throw conflict('user.self_change', 'you cannot change your own role or deactivate yourself; ask another admin');
-      }
-      Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
-      if (passwordHash) user.passwordHash = passwordHash;
-      if (dto.lockedUntil === null || passwordHash) Object.assign(user, { lockedUntil: null, failedLogins: 0 });
-    }).finally(() => this.activeUsers.delete(id));
+    return this.store
+      .update(id, dto.version, actor, (user) => {
+        if (id === actor.id && (dto.role !== user.role || !dto.active)) {
+          throw conflict('user.self_change', 'you cannot change your own role or deactivate yourself; ask another admin');
+        }
+        Object.assign(user, { email: dto.email.toLowerCase(), name: dto.name, role: dto.role, active: dto.active });
+        if (passwordHash) user.passwordHash = passwordHash;
+        if (dto.lockedUntil === null || passwordHash) Object.assign(user, { lockedUntil: null, failedLogins: 0 });
+      })
+      .finally(() => this.activeUsers.delete(id));
   }
 
   remove(id: number, actor: Actor): Promise<User> {

@@ -20,11 +20,16 @@ export function languageFrom(acceptLanguage: string | undefined | null): Languag
     .split(',')
     .map((part) => {
       const [tag, ...rest] = part.trim().split(';');
-      const q = Number(rest.find((p) => p.trim().startsWith('q='))?.trim().slice(2) ?? 1);
+      const q = Number(
+        rest
+          .find((p) => p.trim().startsWith('q='))
+          ?.trim()
+          .slice(2) ?? 1,
+      );
       return { lang: tag.trim().slice(0, 2).toLowerCase(), q: Number.isFinite(q) ? q : 0 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined ?? DEFAULT_LANGUAGE;
+  return (ranked.find((r) => isLanguage(r.lang))?.lang as Language | undefined) ?? DEFAULT_LANGUAGE;
 }
 
 /** The label of an enum value in a language; the value itself only if it is not in the vocabulary. */

@@ -41,7 +41,17 @@ export const en = {
   },
   summary: {
     heading: 'Summary',
-    overall: (n: { sent: string; platforms: string; from: string; to: string; answered: string; asOf: string; rate: string; unanswered: string; overdue: string }) =>
+    overall: (n: {
+      sent: string;
+      platforms: string;
+      from: string;
+      to: string;
+      answered: string;
+      asOf: string;
+      rate: string;
+      unanswered: string;
+      overdue: string;
+    }) =>
       `${n.sent} requests were sent to ${n.platforms} platforms between ${n.from} and ${n.to}; ` +
       `${n.answered} had been answered by ${n.asOf} (${n.rate}), ${n.unanswered} had not, and ${n.overdue} of those were past their deadline.`,
     platform: (n: { platform: string; sent: string; answered: string; rate: string; overdue: string }) =>

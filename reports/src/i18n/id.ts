@@ -62,7 +62,14 @@ export const id: ReportTexts = {
     intro: 'Permintaan yang belum dijawab platform pada waktu acuan, dari yang terlama. Yang telah melewati tenggat ditandai merah.',
     listed: (listed, total) => `Hanya ${listed} yang terlama dicantumkan; CSV yang menyertai laporan ini memuat seluruh ${total}.`,
     none: 'Semua permintaan yang dikirim dalam periode ini telah dijawab.',
-    columns: { reference: 'Referensi', platform: 'Platform', type: 'Jenis', channel: 'Saluran', sent: 'Dikirim', daysWaiting: 'Hari menunggu' },
+    columns: {
+      reference: 'Referensi',
+      platform: 'Platform',
+      type: 'Jenis',
+      channel: 'Saluran',
+      sent: 'Dikirim',
+      daysWaiting: 'Hari menunggu',
+    },
   },
   consultations: {
     heading: 'Konsultasi dalam periode ini',

@@ -9,7 +9,12 @@ import { JobRunner } from '../../../api/src/jobs/job-runner.service';
 
 async function main() {
   const [databaseUrl, name, slot] = process.argv.slice(2);
-  const env = validateEnvironment({ NODE_ENV: 'test', JOBS_ENABLED: 'false', ADMIN_PASSWORD: 'admin-password-1', JWT_SECRET: 'test-secret-that-is-long-enough' });
+  const env = validateEnvironment({
+    NODE_ENV: 'test',
+    JOBS_ENABLED: 'false',
+    ADMIN_PASSWORD: 'admin-password-1',
+    JWT_SECRET: 'test-secret-that-is-long-enough',
+  });
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot({ env, databaseUrl, seedDemo: false })] }).compile();
   const app = moduleRef.createNestApplication({ logger: ['error'] });
   await app.init();

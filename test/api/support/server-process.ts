@@ -60,7 +60,11 @@ export async function startServer(databaseUrl: string, env: Record<string, strin
     logs,
     exited,
     async login() {
-      const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(ADMIN) });
+      const res = await fetch(`${base}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(ADMIN),
+      });
       return ((await res.json()) as { accessToken: string }).accessToken;
     },
   };

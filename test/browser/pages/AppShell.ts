@@ -33,7 +33,10 @@ export class AppShell {
 
   async chooseLanguage(language: keyof typeof LANGUAGES): Promise<void> {
     const names = Object.values(LANGUAGES).join('|');
-    await this.page.locator('header').getByRole('button', { name: new RegExp(names, 'i') }).click();
+    await this.page
+      .locator('header')
+      .getByRole('button', { name: new RegExp(names, 'i') })
+      .click();
     await this.page.getByRole('menuitem', { name: LANGUAGES[language], exact: true }).click();
     await this.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
     // Korean and Indonesian messages load lazily: the page's language can change before the labels do.

@@ -142,9 +142,6 @@ export class RequestShowPage {
     if (event.note) await dialog.locator('textarea[name="note"]').fill(event.note);
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
-    await page.waitForFunction(
-      (n) => document.querySelectorAll('[data-testid="timeline"] > li').length > n,
-      before,
-    );
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="timeline"] > li').length > n, before);
   }
 }

@@ -38,7 +38,10 @@ export class Api {
 
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- as get
   async post<T = any>(path: string, body: object, role: Role = 'admin'): Promise<T> {
-    const res = await this.t.http.post(path).set('Authorization', `Bearer ${await this.t.token(role)}`).send(body);
+    const res = await this.t.http
+      .post(path)
+      .set('Authorization', `Bearer ${await this.t.token(role)}`)
+      .send(body);
     if (res.status !== 201 && res.status !== 200) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
     return res.body;
   }

@@ -13,7 +13,9 @@ describe('audit chain message', () => {
     ['link to previous entry broken', 'app.audit.verify.unlinked'],
     ['entry missing', 'app.audit.verify.missing'],
   ] as const)('should name the first broken entry (%s)', (reason, message) => {
-    expect(chainMessage({ intact: false, checked: 1233, lastSeq: 1234, lastHash: 'ab', firstBroken: { seq: 1057, id: null, reason } }, 'en')).toEqual({
+    expect(
+      chainMessage({ intact: false, checked: 1233, lastSeq: 1234, lastHash: 'ab', firstBroken: { seq: 1057, id: null, reason } }, 'en'),
+    ).toEqual({
       message,
       messageArgs: { seq: '1057' },
     });

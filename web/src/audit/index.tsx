@@ -87,7 +87,12 @@ function VerifyChainButton() {
           const result = await dataProvider.verifyAuditChain();
           const { message, messageArgs } = chainMessage(result, locale);
           // An altered log stays on screen until dismissed.
-          notify(message, { type: result.intact ? 'success' : 'error', messageArgs, multiLine: true, autoHideDuration: result.intact ? 8000 : null });
+          notify(message, {
+            type: result.intact ? 'success' : 'error',
+            messageArgs,
+            multiLine: true,
+            autoHideDuration: result.intact ? 8000 : null,
+          });
         } catch {
           notify('app.audit.verify.failed', { type: 'error' });
         } finally {

@@ -1,13 +1,20 @@
 import { HttpError } from 'ra-core';
 import { errorMessage, inConsoleLanguage } from './errors';
 
-const stale = { statusCode: 409, error: 'Conflict', code: 'record.stale_version' as const, message: 'platforms 3 was changed by someone else (version 1 is stale, current is 2); reload and retry' };
+const stale = {
+  statusCode: 409,
+  error: 'Conflict',
+  code: 'record.stale_version' as const,
+  message: 'platforms 3 was changed by someone else (version 1 is stale, current is 2); reload and retry',
+};
 
 describe('API errors in the console', () => {
   it("should show an error in the console's language, from its code", () => {
     expect(errorMessage(stale, 'ko', 'x')).toBe('편집하는 동안 다른 사람이 이 기록을 변경했습니다. 다시 불러온 후 변경해 주십시오.');
     expect(errorMessage(stale, 'id', 'x')).toMatch(/^Orang lain mengubah catatan ini/);
-    expect(errorMessage({ code: 'input.required', message: 'reference must not be empty', field: 'reference' }, 'ko', 'x')).toBe('reference은(는) 필수 항목입니다.');
+    expect(errorMessage({ code: 'input.required', message: 'reference must not be empty', field: 'reference' }, 'ko', 'x')).toBe(
+      'reference은(는) 필수 항목입니다.',
+    );
   });
 
   it('should fall back to English for a language it does not have, and to the message for an unknown code', () => {

@@ -4,7 +4,12 @@ import { DEFAULT_LANGUAGE, type ErrorBody, errorText, isErrorCode, isLanguage } 
 /** The text of an API error body in the console's language, from its stable code; its own message when it has no code. */
 export function errorMessage(body: Partial<ErrorBody> | null | undefined, locale: string, fallback: string): string {
   if (!body || !isErrorCode(body.code)) return body?.message ?? fallback;
-  return errorText(isLanguage(locale) ? locale : DEFAULT_LANGUAGE, { code: body.code, message: body.message ?? fallback, field: body.field, params: body.params });
+  return errorText(isLanguage(locale) ? locale : DEFAULT_LANGUAGE, {
+    code: body.code,
+    message: body.message ?? fallback,
+    field: body.field,
+    params: body.params,
+  });
 }
 
 /** An HttpError from the API, its message in the console's language (react-admin shows the message as it is). */

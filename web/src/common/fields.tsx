@@ -26,7 +26,9 @@ import { choices } from './choices';
 /** A date and time in the chosen language's format. */
 export function DateTimeField(props: DateFieldProps) {
   const locale = useIntlLocale();
-  return <DateField showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} sx={{ whiteSpace: 'nowrap' }} {...props} />;
+  return (
+    <DateField showTime locales={locale} options={{ dateStyle: 'medium', timeStyle: 'short' }} sx={{ whiteSpace: 'nowrap' }} {...props} />
+  );
 }
 
 /** A calendar date (YYYY-MM-DD) in the chosen language's format. */
@@ -93,7 +95,7 @@ export interface ColumnProps {
 }
 
 /** "Overdue" in words and colour, for a request past its deadline with no answer. */
- 
+
 export function OverdueChip(_props: ColumnProps) {
   const record = useRecordContext<{ overdue?: boolean }>();
   const translate = useTranslate();
@@ -126,14 +128,19 @@ export function AddRowButton({ label }: { label: string }) {
  * A record's name as a real link to its page: rows open on click, and this makes them reachable with
  * the keyboard too (Tab, Enter).
  */
- 
+
 export function ShowLinkField({ source, children }: ColumnProps & { source: string; children?: ReactNode }) {
   const record = useRecordContext();
   const resource = useResourceContext();
   const createPath = useCreatePath();
   if (!record) return null;
   return (
-    <Link to={createPath({ resource, id: record.id, type: 'show' })} onClick={(e: MouseEvent) => e.stopPropagation()} underline="hover" color="inherit">
+    <Link
+      to={createPath({ resource, id: record.id, type: 'show' })}
+      onClick={(e: MouseEvent) => e.stopPropagation()}
+      underline="hover"
+      color="inherit"
+    >
       {children ?? String(record[source] ?? '')}
     </Link>
   );

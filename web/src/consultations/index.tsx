@@ -116,7 +116,13 @@ function LinkedRequestsInput() {
   const translate = useTranslate();
   const platformId = useWatch({ name: 'platformId' });
   return (
-    <ReferenceArrayInput source="requestIds" reference="requests" filter={platformId ? { platformId } : {}} perPage={50} sort={{ field: 'sentAt', order: 'DESC' }}>
+    <ReferenceArrayInput
+      source="requestIds"
+      reference="requests"
+      filter={platformId ? { platformId } : {}}
+      perPage={50}
+      sort={{ field: 'sentAt', order: 'DESC' }}
+    >
       <AutocompleteArrayInput
         optionText="reference"
         label="resources.consultations.fields.requestIds"
@@ -148,10 +154,30 @@ function ConsultationForm() {
       </Typography>
       <ArrayInput source="actionItems" label={false}>
         <SimpleFormIterator inline disableReordering addButton={<AddRowButton label="ra.action.add" />}>
-          <SelectInput source="ownerSide" label="resources.consultations.fields.ownerSide" choices={choices('ownerSide')} validate={required()} helperText={false} defaultValue="platform" />
-          <TextInput source="text" label="resources.consultations.fields.text" validate={[required(), maxLength(2000)]} helperText={false} sx={{ minWidth: { md: 360 } }} />
+          <SelectInput
+            source="ownerSide"
+            label="resources.consultations.fields.ownerSide"
+            choices={choices('ownerSide')}
+            validate={required()}
+            helperText={false}
+            defaultValue="platform"
+          />
+          <TextInput
+            source="text"
+            label="resources.consultations.fields.text"
+            validate={[required(), maxLength(2000)]}
+            helperText={false}
+            sx={{ minWidth: { md: 360 } }}
+          />
           <DateInput source="dueDate" label="resources.consultations.fields.dueDate" helperText={false} />
-          <SelectInput source="state" label="resources.consultations.fields.state" choices={choices('actionState')} validate={required()} helperText={false} defaultValue="open" />
+          <SelectInput
+            source="state"
+            label="resources.consultations.fields.state"
+            choices={choices('actionState')}
+            validate={required()}
+            helperText={false}
+            defaultValue="open"
+          />
         </SimpleFormIterator>
       </ArrayInput>
     </SimpleForm>

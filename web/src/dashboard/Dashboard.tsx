@@ -49,7 +49,14 @@ function FilterBar({ filter, onChange }: { filter: DashboardFilter; onChange: (f
       onSubmit={(e) => e.preventDefault()}
       sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
     >
-      <TextField select label={translate('app.dashboard.period')} value={filter.preset} onChange={(e) => set({ preset: e.target.value as DashboardFilter['preset'] })} {...field} id="dashboard-period">
+      <TextField
+        select
+        label={translate('app.dashboard.period')}
+        value={filter.preset}
+        onChange={(e) => set({ preset: e.target.value as DashboardFilter['preset'] })}
+        {...field}
+        id="dashboard-period"
+      >
         {PRESETS.map((p) => (
           <MenuItem key={p} value={p}>
             {translate(`app.dashboard.presets.${p}`)}
@@ -78,7 +85,14 @@ function FilterBar({ filter, onChange }: { filter: DashboardFilter; onChange: (f
           />
         </>
       )}
-      <TextField select id="dashboard-type" label={translate('app.dashboard.type')} value={filter.type ?? ''} onChange={(e) => set({ type: e.target.value })} {...field}>
+      <TextField
+        select
+        id="dashboard-type"
+        label={translate('app.dashboard.type')}
+        value={filter.type ?? ''}
+        onChange={(e) => set({ type: e.target.value })}
+        {...field}
+      >
         <MenuItem value="">{translate('app.dashboard.any')}</MenuItem>
         {ENUMS.type.map((t) => (
           <MenuItem key={t} value={t}>
@@ -195,10 +209,14 @@ function OverdueTable({ filter, locale }: { filter: DashboardFilter; locale: str
   const listFilter = overdueListFilter(filter);
   const { data, isPending, error } = useQuery({
     queryKey: ['stats', 'overdue', listFilter, page],
-    queryFn: () => dataProvider.getOverdue({ filter: listFilter, pagination: { page: page + 1, perPage }, sort: { field: 'dueAt', order: 'ASC' } }),
+    queryFn: () =>
+      dataProvider.getOverdue({ filter: listFilter, pagination: { page: page + 1, perPage }, sort: { field: 'dueAt', order: 'ASC' } }),
     placeholderData: keepPreviousData,
   });
-  const { data: platforms } = useGetList<Platform>('platforms', { pagination: { page: 1, perPage: 500 }, sort: { field: 'name', order: 'ASC' } });
+  const { data: platforms } = useGetList<Platform>('platforms', {
+    pagination: { page: 1, perPage: 500 },
+    sort: { field: 'name', order: 'ASC' },
+  });
   const agencyIds = [...new Set((data?.data ?? []).map((r) => r.agencyId))];
   const { data: agencies } = useGetMany('agencies', { ids: agencyIds }, { enabled: agencyIds.length > 0 });
   const platformName = (id: number) => platforms?.find((p) => p.id === id)?.name ?? `#${id}`;
@@ -307,10 +325,26 @@ export default function Dashboard() {
   const [filter, setFilter] = useStore<DashboardFilter>('dashboard.filter', DEFAULT_FILTER);
   const statsFilter = useMemo(() => toStatsFilter(filter, new Date()), [filter]);
 
-  const stats = useQuery({ queryKey: ['stats', 'responsiveness', statsFilter], queryFn: () => dataProvider.getStats(statsFilter), placeholderData: keepPreviousData });
-  const series = useQuery({ queryKey: ['stats', 'series', statsFilter], queryFn: () => dataProvider.getSeries(statsFilter, 'month'), placeholderData: keepPreviousData });
-  const content = useQuery({ queryKey: ['stats', 'content', statsFilter], queryFn: () => dataProvider.getContentStats(statsFilter), placeholderData: keepPreviousData });
-  const km = useQuery({ queryKey: ['stats', 'km', statsFilter], queryFn: () => dataProvider.getKmCurves(statsFilter), placeholderData: keepPreviousData });
+  const stats = useQuery({
+    queryKey: ['stats', 'responsiveness', statsFilter],
+    queryFn: () => dataProvider.getStats(statsFilter),
+    placeholderData: keepPreviousData,
+  });
+  const series = useQuery({
+    queryKey: ['stats', 'series', statsFilter],
+    queryFn: () => dataProvider.getSeries(statsFilter, 'month'),
+    placeholderData: keepPreviousData,
+  });
+  const content = useQuery({
+    queryKey: ['stats', 'content', statsFilter],
+    queryFn: () => dataProvider.getContentStats(statsFilter),
+    placeholderData: keepPreviousData,
+  });
+  const km = useQuery({
+    queryKey: ['stats', 'km', statsFilter],
+    queryFn: () => dataProvider.getKmCurves(statsFilter),
+    placeholderData: keepPreviousData,
+  });
 
   const rows = stats.data ?? [];
   const sum = totals(rows);
@@ -337,7 +371,11 @@ export default function Dashboard() {
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(5, 1fr)' }, gap: 2 }} aria-live="polite">
         <Kpi label="app.dashboard.kpi.sent" testId="kpi-sent" value={stats.data ? formatCount(sum.sent, locale) : '…'} />
         <Kpi label="app.dashboard.kpi.responded" testId="kpi-responded" value={stats.data ? formatCount(sum.responded, locale) : '…'} />
-        <Kpi label="app.dashboard.kpi.response_rate" testId="kpi-response-rate" value={stats.data ? formatPercent(sum.responseRate, locale) : '…'} />
+        <Kpi
+          label="app.dashboard.kpi.response_rate"
+          testId="kpi-response-rate"
+          value={stats.data ? formatPercent(sum.responseRate, locale) : '…'}
+        />
         <Kpi label="app.dashboard.kpi.overdue" testId="kpi-overdue" value={stats.data ? formatCount(sum.overdue, locale) : '…'} />
         <Kpi
           label="app.dashboard.kpi.content"
@@ -356,7 +394,11 @@ export default function Dashboard() {
       </Box>
 
       <Suspense fallback={<ChartsFallback />}>
-        {stats.data && series.data ? <DashboardCharts platforms={chartRows} trend={trend} kmRows={kmRows} kmPlatforms={kmPlatforms} locale={locale} /> : <ChartsFallback />}
+        {stats.data && series.data ? (
+          <DashboardCharts platforms={chartRows} trend={trend} kmRows={kmRows} kmPlatforms={kmPlatforms} locale={locale} />
+        ) : (
+          <ChartsFallback />
+        )}
       </Suspense>
 
       {stats.data && <PlatformTable rows={rows} locale={locale} />}

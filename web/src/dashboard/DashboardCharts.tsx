@@ -64,7 +64,20 @@ export interface DashboardChartsProps {
 }
 
 /** One colour per platform line, in a fixed order. */
-const LINE_COLORS = ['#1e88e5', '#e53935', '#43a047', '#8e24aa', '#fb8c00', '#00897b', '#6d4c41', '#3949ab', '#c0ca33', '#d81b60', '#546e7a', '#fdd835'];
+const LINE_COLORS = [
+  '#1e88e5',
+  '#e53935',
+  '#43a047',
+  '#8e24aa',
+  '#fb8c00',
+  '#00897b',
+  '#6d4c41',
+  '#3949ab',
+  '#c0ca33',
+  '#d81b60',
+  '#546e7a',
+  '#fdd835',
+];
 
 export default function DashboardCharts({ platforms, trend, kmRows, kmPlatforms, locale }: DashboardChartsProps) {
   const translate = useTranslate();
@@ -98,9 +111,19 @@ export default function DashboardCharts({ platforms, trend, kmRows, kmPlatforms,
               <YAxis tickFormatter={(v: number) => formatCount(v, locale)} width={48} />
               <Tooltip formatter={(v) => hours(v)} />
               <Legend itemSorter={legendOrder} />
-              <Bar dataKey="medianResponseHours" name={translate('app.dashboard.charts.median')} fill={COLORS.median} isAnimationActive={false} />
+              <Bar
+                dataKey="medianResponseHours"
+                name={translate('app.dashboard.charts.median')}
+                fill={COLORS.median}
+                isAnimationActive={false}
+              />
               <Bar dataKey="p90ResponseHours" name={translate('app.dashboard.charts.p90')} fill={COLORS.p90} isAnimationActive={false} />
-              <Bar dataKey="kmMedianResponseHours" name={translate('app.dashboard.charts.km_median')} fill={COLORS.km} isAnimationActive={false} />
+              <Bar
+                dataKey="kmMedianResponseHours"
+                name={translate('app.dashboard.charts.km_median')}
+                fill={COLORS.km}
+                isAnimationActive={false}
+              />
             </BarChart>
           </ResponsiveContainer>
         )}
@@ -125,7 +148,15 @@ export default function DashboardCharts({ platforms, trend, kmRows, kmPlatforms,
                 <Tooltip labelFormatter={(h) => hours(Number(h))} formatter={(v) => formatPercent(Number(v) / 100, locale)} />
                 <Legend verticalAlign="top" />
                 {kmPlatforms.map((platform, i) => (
-                  <Line key={platform} dataKey={platform} type="stepAfter" dot={false} stroke={LINE_COLORS[i % LINE_COLORS.length]} isAnimationActive={false} connectNulls />
+                  <Line
+                    key={platform}
+                    dataKey={platform}
+                    type="stepAfter"
+                    dot={false}
+                    stroke={LINE_COLORS[i % LINE_COLORS.length]}
+                    isAnimationActive={false}
+                    connectNulls
+                  />
                 ))}
               </LineChart>
             </ResponsiveContainer>
@@ -146,7 +177,12 @@ export default function DashboardCharts({ platforms, trend, kmRows, kmPlatforms,
                 <Tooltip labelFormatter={(p) => formatPeriod(String(p), locale)} formatter={(v) => formatCount(Number(v), locale)} />
                 <Legend itemSorter={legendOrder} />
                 <Bar dataKey="sent" name={translate('app.dashboard.charts.sent')} fill={COLORS.sent} isAnimationActive={false} />
-                <Bar dataKey="responded" name={translate('app.dashboard.charts.responded')} fill={COLORS.responded} isAnimationActive={false} />
+                <Bar
+                  dataKey="responded"
+                  name={translate('app.dashboard.charts.responded')}
+                  fill={COLORS.responded}
+                  isAnimationActive={false}
+                />
               </BarChart>
             </ResponsiveContainer>
           )}

@@ -83,11 +83,26 @@ describe('platformChartRows', () => {
     const rows = [
       row({ sent: 7, responseRate: 0, kmMedianResponseHours: null }),
       row({ platformId: 2, platform: 'X', sent: 0 }),
-      row({ platformId: 3, platform: 'YouTube', sent: 4, responded: 2, responseRate: 0.5, medianResponseHours: 12.5, p90ResponseHours: 30, kmMedianResponseHours: 40 }),
+      row({
+        platformId: 3,
+        platform: 'YouTube',
+        sent: 4,
+        responded: 2,
+        responseRate: 0.5,
+        medianResponseHours: 12.5,
+        p90ResponseHours: 30,
+        kmMedianResponseHours: 40,
+      }),
     ];
     expect(platformChartRows(rows)).toEqual([
       expect.objectContaining({ platform: 'Telegram', responseRatePct: 0, kmMedianResponseHours: null }),
-      expect.objectContaining({ platform: 'YouTube', responseRatePct: 50, medianResponseHours: 12.5, p90ResponseHours: 30, kmMedianResponseHours: 40 }),
+      expect.objectContaining({
+        platform: 'YouTube',
+        responseRatePct: 50,
+        medianResponseHours: 12.5,
+        p90ResponseHours: 30,
+        kmMedianResponseHours: 40,
+      }),
     ]);
   });
 });
@@ -112,11 +127,9 @@ describe('trendPoints', () => {
   });
 
   it('should step by quarter and year too', () => {
-    expect(trendPoints([series('2020-01-01T00:00:00.000Z', 1, 0), series('2020-07-01T00:00:00.000Z', 1, 1)], 'quarter').map((p) => p.period)).toEqual([
-      '2020-01-01T00:00:00.000Z',
-      '2020-04-01T00:00:00.000Z',
-      '2020-07-01T00:00:00.000Z',
-    ]);
+    expect(
+      trendPoints([series('2020-01-01T00:00:00.000Z', 1, 0), series('2020-07-01T00:00:00.000Z', 1, 1)], 'quarter').map((p) => p.period),
+    ).toEqual(['2020-01-01T00:00:00.000Z', '2020-04-01T00:00:00.000Z', '2020-07-01T00:00:00.000Z']);
     expect(trendPoints([])).toEqual([]);
   });
 });
@@ -124,8 +137,24 @@ describe('trendPoints', () => {
 describe('kmChartRows', () => {
   it('should put the step curves on one hour axis, each platform carrying its last step', () => {
     const rows = kmChartRows([
-      { platformId: 1, platform: 'X', points: [{ hour: 0, unanswered: 1 }, { hour: 11, unanswered: 6 / 7 }, { hour: 41, unanswered: 3 / 7 }, { hour: 720, unanswered: 3 / 7 }] },
-      { platformId: 2, platform: 'Telegram', points: [{ hour: 0, unanswered: 1 }, { hour: 720, unanswered: 1 }] },
+      {
+        platformId: 1,
+        platform: 'X',
+        points: [
+          { hour: 0, unanswered: 1 },
+          { hour: 11, unanswered: 6 / 7 },
+          { hour: 41, unanswered: 3 / 7 },
+          { hour: 720, unanswered: 3 / 7 },
+        ],
+      },
+      {
+        platformId: 2,
+        platform: 'Telegram',
+        points: [
+          { hour: 0, unanswered: 1 },
+          { hour: 720, unanswered: 1 },
+        ],
+      },
     ]);
     expect(rows).toEqual([
       { hour: 0, X: 100, Telegram: 100 },

@@ -100,7 +100,13 @@ export function totals(rows: readonly ResponsivenessRow[]): Totals {
   const sum = (pick: (r: ResponsivenessRow) => number) => rows.reduce((acc, r) => acc + pick(r), 0);
   const sent = sum((r) => r.sent);
   const responded = sum((r) => r.responded);
-  return { sent, responded, unanswered: sum((r) => r.unanswered), overdue: sum((r) => r.overdue), responseRate: sent === 0 ? null : responded / sent };
+  return {
+    sent,
+    responded,
+    unanswered: sum((r) => r.unanswered),
+    overdue: sum((r) => r.overdue),
+    responseRate: sent === 0 ? null : responded / sent,
+  };
 }
 
 export interface PlatformChartRow {

@@ -47,7 +47,8 @@ export const en = {
       item_changes: 'Item states',
       summary: 'Summary',
       page_range_estimated: '%{offsetBegin}-%{offsetEnd} of about %{total}',
-      total_estimated_hint: 'An estimate: too many requests match to count them on every page. The count is exact with no filter other than platform and status, or under 10,000 requests.',
+      total_estimated_hint:
+        'An estimate: too many requests match to count them on every page. The count is exact with no filter other than platform and status, or under 10,000 requests.',
     },
     event: {
       title_platform: 'Record platform response',
@@ -68,7 +69,7 @@ export const en = {
     },
     consultations: {
       linked_requests: 'Linked requests',
-      linked_hint: 'Requests sent to this consultation\'s platform.',
+      linked_hint: "Requests sent to this consultation's platform.",
       action_items: 'Action items',
       attendees_hint: 'Type a name and press Enter.',
     },
@@ -120,7 +121,8 @@ export const en = {
       processing: 'Checking every row and importing…',
       cancelled: 'The upload was cancelled. Starting again is safe: requests already imported are skipped.',
       result_title: 'Import finished',
-      created: '%{smart_count} request created, %{skipped} already there (skipped) |||| %{smart_count} requests created, %{skipped} already there (skipped)',
+      created:
+        '%{smart_count} request created, %{skipped} already there (skipped) |||| %{smart_count} requests created, %{skipped} already there (skipped)',
       skipped_hint: 'A request already recorded with the same agency and reference is skipped and left as it is.',
       view_requests: 'View the requests',
       another: 'Import another file',
@@ -153,12 +155,18 @@ export const en = {
         header: 'The first line names the columns, in this order:',
         rows: 'Then one line per content item (URL). A request with several URLs takes several lines that repeat its columns; a request without content items is one line with the item columns left empty.',
         encoding: 'Save the file as CSV in UTF-8 (in Excel: "CSV UTF-8"). Cells may be separated by commas or by semicolons.',
-        names: 'agency is the name of an agency as written under Agencies; platform is the short name of a platform, such as telegram, x or youtube.',
-        times: 'Times are written like 2024-03-01T09:30:00Z; without a time zone they are read as UTC. Leave a cell empty when it does not apply.',
-        status: 'status may be left empty: without sentAt the request is a draft, with sentAt it is sent, with firstResponseAt acknowledged, and with resolvedAt and an outcome resolved.',
-        timeline: "firstResponseAt and resolvedAt go on the request's timeline as the platform's answers; itemState is the state of the content item at resolvedAt.",
-        idempotent: 'A request already recorded with the same agency and reference is skipped, so importing the same file twice adds nothing.',
-        atomic: 'The file is imported whole or not at all: if any line has an error, nothing is imported and every error is listed with its line.',
+        names:
+          'agency is the name of an agency as written under Agencies; platform is the short name of a platform, such as telegram, x or youtube.',
+        times:
+          'Times are written like 2024-03-01T09:30:00Z; without a time zone they are read as UTC. Leave a cell empty when it does not apply.',
+        status:
+          'status may be left empty: without sentAt the request is a draft, with sentAt it is sent, with firstResponseAt acknowledged, and with resolvedAt and an outcome resolved.',
+        timeline:
+          "firstResponseAt and resolvedAt go on the request's timeline as the platform's answers; itemState is the state of the content item at resolvedAt.",
+        idempotent:
+          'A request already recorded with the same agency and reference is skipped, so importing the same file twice adds nothing.',
+        atomic:
+          'The file is imported whole or not at all: if any line has an error, nothing is imported and every error is listed with its line.',
         values: 'Allowed values',
         column: 'Column',
         allowed: 'Values',
@@ -197,7 +205,8 @@ export const en = {
         response_time: 'Time to first response by platform (hours)',
         trend: 'Sent and answered per month',
         km_curve: 'Share still unanswered, by hours since sending (Kaplan-Meier)',
-        km_curve_note: 'Each line falls when the platform answers; requests never answered keep it up. Unanswered requests count as still waiting.',
+        km_curve_note:
+          'Each line falls when the platform answers; requests never answered keep it up. Unanswered requests count as still waiting.',
         hours_axis: 'Hours since sending',
         median: 'Median (answered requests)',
         p90: '90th percentile',

@@ -31,7 +31,7 @@ describe.each(Object.entries(languages))('%s messages', (_, messages) => {
   const ra = flatten(messages.ra);
   const app = flatten(messages.app);
 
-  it("should translate every react-admin message, with the same keys as ra-language-english", () => {
+  it('should translate every react-admin message, with the same keys as ra-language-english', () => {
     expect([...ra.keys()].sort()).toEqual([...englishRa.keys()].sort());
   });
 

@@ -46,7 +46,8 @@ export const id: AppMessages = {
       item_changes: 'Status item',
       summary: 'Ringkasan',
       page_range_estimated: '%{offsetBegin}-%{offsetEnd} dari sekitar %{total}',
-      total_estimated_hint: 'Perkiraan: permintaan yang cocok terlalu banyak untuk dihitung di setiap halaman. Jumlahnya tepat bila tidak ada saringan selain platform dan status, atau bila kurang dari 10.000 permintaan.',
+      total_estimated_hint:
+        'Perkiraan: permintaan yang cocok terlalu banyak untuk dihitung di setiap halaman. Jumlahnya tepat bila tidak ada saringan selain platform dan status, atau bila kurang dari 10.000 permintaan.',
     },
     event: {
       title_platform: 'Catat tanggapan platform',
@@ -72,7 +73,8 @@ export const id: AppMessages = {
       attendees_hint: 'Ketik nama lalu tekan Enter.',
     },
     users: {
-      password_hint: 'Minimal 12 karakter dengan 5 karakter berbeda; bukan kata sandi umum. Kosongkan untuk mempertahankan kata sandi saat ini.',
+      password_hint:
+        'Minimal 12 karakter dengan 5 karakter berbeda; bukan kata sandi umum. Kosongkan untuk mempertahankan kata sandi saat ini.',
       create_password_hint: 'Minimal 12 karakter dengan 5 karakter berbeda; bukan kata sandi umum. Kalimat pendek cocok digunakan.',
       unlock: 'Buka kunci akun',
       unlocked: 'Akun sudah dibuka; pengguna dapat masuk lagi.',
@@ -105,7 +107,8 @@ export const id: AppMessages = {
       menu: 'Impor permintaan',
       title: 'Impor permintaan',
       button: 'Impor',
-      intro: 'Tambahkan banyak permintaan sekaligus dari berkas CSV, misalnya lembar kerja yang disimpan sebagai CSV atau hasil ekspor dari aplikasi ini.',
+      intro:
+        'Tambahkan banyak permintaan sekaligus dari berkas CSV, misalnya lembar kerja yang disimpan sebagai CSV atau hasil ekspor dari aplikasi ini.',
       upload_title: 'Unggah berkas',
       choose_file: 'Pilih berkas CSV',
       drop_hint: 'atau seret ke sini',
@@ -151,12 +154,17 @@ export const id: AppMessages = {
         header: 'Baris pertama berisi nama kolom, dengan urutan ini:',
         rows: 'Selanjutnya satu baris untuk setiap item konten (URL). Permintaan dengan beberapa URL menjadi beberapa baris yang mengulang kolom permintaannya; permintaan tanpa item konten menjadi satu baris dengan kolom item dikosongkan.',
         encoding: 'Simpan berkas sebagai CSV dalam UTF-8 (di Excel: "CSV UTF-8"). Sel boleh dipisahkan dengan koma atau titik koma.',
-        names: 'agency adalah nama lembaga seperti tertulis di menu Lembaga; platform adalah nama singkat platform, misalnya telegram, x, atau youtube.',
+        names:
+          'agency adalah nama lembaga seperti tertulis di menu Lembaga; platform adalah nama singkat platform, misalnya telegram, x, atau youtube.',
         times: 'Waktu ditulis seperti 2024-03-01T09:30:00Z; tanpa zona waktu dibaca sebagai UTC. Kosongkan sel yang tidak berlaku.',
-        status: 'status boleh dikosongkan: tanpa sentAt permintaan menjadi draf, dengan sentAt dikirim, dengan firstResponseAt diterima, dan dengan resolvedAt serta outcome selesai.',
-        timeline: 'firstResponseAt dan resolvedAt dicatat di linimasa permintaan sebagai tanggapan platform; itemState adalah status item konten pada resolvedAt.',
-        idempotent: 'Permintaan yang sudah tercatat dengan lembaga dan nomor referensi yang sama dilewati, jadi mengimpor berkas yang sama dua kali tidak menambah apa pun.',
-        atomic: 'Berkas diimpor seluruhnya atau tidak sama sekali: jika ada baris yang salah, tidak ada yang diimpor dan setiap kesalahan ditampilkan dengan nomor barisnya.',
+        status:
+          'status boleh dikosongkan: tanpa sentAt permintaan menjadi draf, dengan sentAt dikirim, dengan firstResponseAt diterima, dan dengan resolvedAt serta outcome selesai.',
+        timeline:
+          'firstResponseAt dan resolvedAt dicatat di linimasa permintaan sebagai tanggapan platform; itemState adalah status item konten pada resolvedAt.',
+        idempotent:
+          'Permintaan yang sudah tercatat dengan lembaga dan nomor referensi yang sama dilewati, jadi mengimpor berkas yang sama dua kali tidak menambah apa pun.',
+        atomic:
+          'Berkas diimpor seluruhnya atau tidak sama sekali: jika ada baris yang salah, tidak ada yang diimpor dan setiap kesalahan ditampilkan dengan nomor barisnya.',
         values: 'Nilai yang diizinkan',
         column: 'Kolom',
         allowed: 'Nilai',
@@ -195,7 +203,8 @@ export const id: AppMessages = {
         response_time: 'Waktu hingga tanggapan pertama per platform (jam)',
         trend: 'Dikirim dan ditanggapi per bulan',
         km_curve: 'Bagian yang belum ditanggapi menurut jam sejak dikirim (Kaplan-Meier)',
-        km_curve_note: 'Setiap garis turun saat platform menanggapi; permintaan yang tidak pernah ditanggapi membuatnya tetap tinggi. Permintaan yang belum ditanggapi dihitung masih menunggu.',
+        km_curve_note:
+          'Setiap garis turun saat platform menanggapi; permintaan yang tidak pernah ditanggapi membuatnya tetap tinggi. Permintaan yang belum ditanggapi dihitung masih menunggu.',
         hours_axis: 'Jam sejak dikirim',
         median: 'Median (permintaan yang ditanggapi)',
         p90: 'Persentil ke-90',

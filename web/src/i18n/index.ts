@@ -24,8 +24,4 @@ export async function loadMessages(locale: string): Promise<TranslationMessages>
   return englishAll;
 }
 
-export const i18nProvider = polyglotI18nProvider(
-  (locale) => (locale === 'en' ? englishAll : loadMessages(locale)),
-  'en',
-  LOCALES,
-);
+export const i18nProvider = polyglotI18nProvider((locale) => (locale === 'en' ? englishAll : loadMessages(locale)), 'en', LOCALES);

@@ -46,7 +46,8 @@ export const ko: AppMessages = {
       item_changes: '항목 상태',
       summary: '요약',
       page_range_estimated: '%{offsetBegin}-%{offsetEnd} / 약 %{total}',
-      total_estimated_hint: '추정치입니다. 일치하는 요청이 너무 많아 페이지마다 셀 수 없습니다. 플랫폼과 상태 외의 필터가 없거나 요청이 10,000건 미만이면 정확한 수가 표시됩니다.',
+      total_estimated_hint:
+        '추정치입니다. 일치하는 요청이 너무 많아 페이지마다 셀 수 없습니다. 플랫폼과 상태 외의 필터가 없거나 요청이 10,000건 미만이면 정확한 수가 표시됩니다.',
     },
     event: {
       title_platform: '플랫폼 응답 기록',
@@ -153,10 +154,13 @@ export const ko: AppMessages = {
         encoding: '파일은 UTF-8 CSV로 저장하세요(Excel에서는 "CSV UTF-8"). 칸은 쉼표나 세미콜론으로 구분할 수 있습니다.',
         names: 'agency에는 기관 메뉴에 적힌 기관 이름을, platform에는 telegram, x, youtube 같은 플랫폼 약칭을 적습니다.',
         times: '일시는 2024-03-01T09:30:00Z처럼 적습니다. 시간대가 없으면 UTC로 읽습니다. 해당하지 않는 칸은 비워 두세요.',
-        status: 'status는 비워 둘 수 있습니다. sentAt이 없으면 초안, sentAt이 있으면 발송됨, firstResponseAt이 있으면 접수 확인, resolvedAt과 outcome이 있으면 처리 완료가 됩니다.',
-        timeline: 'firstResponseAt과 resolvedAt은 플랫폼의 응답으로 요청의 처리 경과에 기록되고, itemState는 resolvedAt 시점의 콘텐츠 항목 상태입니다.',
+        status:
+          'status는 비워 둘 수 있습니다. sentAt이 없으면 초안, sentAt이 있으면 발송됨, firstResponseAt이 있으면 접수 확인, resolvedAt과 outcome이 있으면 처리 완료가 됩니다.',
+        timeline:
+          'firstResponseAt과 resolvedAt은 플랫폼의 응답으로 요청의 처리 경과에 기록되고, itemState는 resolvedAt 시점의 콘텐츠 항목 상태입니다.',
         idempotent: '같은 기관과 관리 번호로 이미 기록된 요청은 건너뛰므로, 같은 파일을 두 번 가져와도 새로 추가되는 것이 없습니다.',
-        atomic: '파일은 전부 가져오거나 전혀 가져오지 않습니다. 한 줄이라도 오류가 있으면 아무것도 가져오지 않고 모든 오류를 줄 번호와 함께 보여 줍니다.',
+        atomic:
+          '파일은 전부 가져오거나 전혀 가져오지 않습니다. 한 줄이라도 오류가 있으면 아무것도 가져오지 않고 모든 오류를 줄 번호와 함께 보여 줍니다.',
         values: '허용되는 값',
         column: '열',
         allowed: '값',
@@ -195,7 +199,8 @@ export const ko: AppMessages = {
         response_time: '플랫폼별 첫 응답까지 걸린 시간(시간)',
         trend: '월별 발송 및 응답',
         km_curve: '발송 후 경과 시간별 무응답 비율(카플란-마이어)',
-        km_curve_note: '플랫폼이 응답할 때마다 선이 내려갑니다. 끝내 응답하지 않은 요청은 선을 높게 유지합니다. 무응답 요청은 아직 대기 중인 것으로 계산합니다.',
+        km_curve_note:
+          '플랫폼이 응답할 때마다 선이 내려갑니다. 끝내 응답하지 않은 요청은 선을 높게 유지합니다. 무응답 요청은 아직 대기 중인 것으로 계산합니다.',
         hours_axis: '발송 후 경과 시간(시간)',
         median: '중앙값(응답한 요청)',
         p90: '90백분위수',

@@ -90,11 +90,9 @@ export const raKo: TranslationMessages = {
       are_you_sure: '계속하시겠습니까?',
       authentication_error: '인증 서버에서 오류가 발생하여 자격 증명을 확인할 수 없습니다.',
       auth_error: '인증 토큰을 확인하는 중 오류가 발생했습니다.',
-      bulk_delete_content:
-        '선택한 %{smart_count}개 항목을 삭제하시겠습니까? |||| 선택한 %{smart_count}개 항목을 삭제하시겠습니까?',
+      bulk_delete_content: '선택한 %{smart_count}개 항목을 삭제하시겠습니까? |||| 선택한 %{smart_count}개 항목을 삭제하시겠습니까?',
       bulk_delete_title: '%{name} %{smart_count}개 삭제 |||| %{name} %{smart_count}개 삭제',
-      bulk_update_content:
-        '선택한 %{smart_count}개 항목을 업데이트하시겠습니까? |||| 선택한 %{smart_count}개 항목을 업데이트하시겠습니까?',
+      bulk_update_content: '선택한 %{smart_count}개 항목을 업데이트하시겠습니까? |||| 선택한 %{smart_count}개 항목을 업데이트하시겠습니까?',
       bulk_update_title: '%{name} %{smart_count}개 업데이트 |||| %{name} %{smart_count}개 업데이트',
       clear_array_input: '목록 전체를 비우시겠습니까?',
       delete_content: '이 %{name}을(를) 삭제하시겠습니까?',

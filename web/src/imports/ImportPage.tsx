@@ -72,7 +72,10 @@ function FormatHelp() {
           {translate('app.import.format.title')}
         </Typography>
         <Typography variant="body2">{translate('app.import.format.header')}</Typography>
-        <Box component="pre" sx={{ ...mono, whiteSpace: 'pre-wrap', wordBreak: 'break-all', bgcolor: 'action.hover', p: 1, borderRadius: 1, my: 1 }}>
+        <Box
+          component="pre"
+          sx={{ ...mono, whiteSpace: 'pre-wrap', wordBreak: 'break-all', bgcolor: 'action.hover', p: 1, borderRadius: 1, my: 1 }}
+        >
           {REQUEST_CSV_COLUMNS.join(',')}
         </Box>
         <Box component="ul" sx={{ pl: 2.5, my: 1, '& li': { typography: 'body2', mb: 0.75 } }}>
@@ -98,7 +101,10 @@ function FormatHelp() {
               <TableRow key={column}>
                 <TableCell sx={{ ...mono, verticalAlign: 'top', whiteSpace: 'nowrap' }}>{column}</TableCell>
                 <TableCell>
-                  <Box component="ul" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.25, m: 0, p: 0, listStyle: 'none' }}>
+                  <Box
+                    component="ul"
+                    sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1.5, rowGap: 0.25, m: 0, p: 0, listStyle: 'none' }}
+                  >
                     {ENUMS[enumName].map((value) => (
                       <Box component="li" key={value}>
                         <Box component="code" sx={mono}>
@@ -127,7 +133,9 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
     <>
       <TableContainer sx={{ maxHeight: 480, border: 1, borderColor: 'divider', borderRadius: 1 }}>
         <Table size="small" stickyHeader data-testid="import-errors">
-          <caption style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px', fontWeight: 500 }}>{translate('app.import.errors_caption')}</caption>
+          <caption style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px', fontWeight: 500 }}>
+            {translate('app.import.errors_caption')}
+          </caption>
           <TableHead>
             <TableRow>
               <TableCell sx={{ width: '5em' }} align="right">
@@ -141,7 +149,9 @@ function ErrorTable({ errors }: { errors: ImportRowError[] }) {
             {shown.map((e, i) => (
               <TableRow key={i} data-line={e.line} data-field={e.field ?? ''}>
                 <TableCell align="right">{e.line || '—'}</TableCell>
-                <TableCell sx={e.field ? { ...mono, whiteSpace: 'nowrap' } : { color: 'text.secondary' }}>{e.field ?? translate('app.import.whole_row')}</TableCell>
+                <TableCell sx={e.field ? { ...mono, whiteSpace: 'nowrap' } : { color: 'text.secondary' }}>
+                  {e.field ?? translate('app.import.whole_row')}
+                </TableCell>
                 <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.message}</TableCell>
               </TableRow>
             ))}
@@ -187,7 +197,13 @@ function Result({ outcome, attempt, onAnother }: { outcome: ImportOutcome; attem
           </Typography>
         )}
         <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap' }}>
-          <Button component={LinkBase} label="app.import.view_requests" to="/requests" variant="contained" data-testid="import-view-requests">
+          <Button
+            component={LinkBase}
+            label="app.import.view_requests"
+            to="/requests"
+            variant="contained"
+            data-testid="import-view-requests"
+          >
             <ListIcon />
           </Button>
           <Button label="app.import.another" onClick={onAnother}>
@@ -261,7 +277,8 @@ export function ImportPage() {
     try {
       const outcome = await dataProvider.importRequests(file, {
         signal: controller.signal,
-        onProgress: ({ loaded, total }) => !controller.signal.aborted && setPhase((p) => (p.step === 'uploading' ? { step: 'uploading', loaded, total } : p)),
+        onProgress: ({ loaded, total }) =>
+          !controller.signal.aborted && setPhase((p) => (p.step === 'uploading' ? { step: 'uploading', loaded, total } : p)),
         onUploaded: () => !controller.signal.aborted && setPhase({ step: 'processing' }),
       });
       if (controller.signal.aborted) return;
@@ -363,7 +380,9 @@ export function ImportPage() {
               </Typography>
             </Box>
             <Typography id={statusId} variant="body2" sx={{ mt: 1.5, overflowWrap: 'anywhere' }} data-testid="import-file-name">
-              {file ? translate('app.import.selected', { name: file.name, size: formatBytes(file.size, locale) }) : translate('app.import.no_file')}
+              {file
+                ? translate('app.import.selected', { name: file.name, size: formatBytes(file.size, locale) })
+                : translate('app.import.no_file')}
             </Typography>
             {file && file.size === 0 && (
               <Alert severity="warning" sx={{ mt: 1 }}>
@@ -371,7 +390,14 @@ export function ImportPage() {
               </Alert>
             )}
             <Stack direction="row" spacing={1} sx={{ mt: 2, alignItems: 'center' }}>
-              <MuiButton variant="contained" onClick={start} disabled={!file || file.size === 0 || busy} startIcon={<UploadFileIcon />} data-testid="import-start" data-attempts={attempts}>
+              <MuiButton
+                variant="contained"
+                onClick={start}
+                disabled={!file || file.size === 0 || busy}
+                startIcon={<UploadFileIcon />}
+                data-testid="import-start"
+                data-attempts={attempts}
+              >
                 {translate('app.import.start')}
               </MuiButton>
               {phase.step === 'uploading' && (

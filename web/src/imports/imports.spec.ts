@@ -72,14 +72,24 @@ describe('normalizeErrors', () => {
   });
 
   it('should put a column the format does not know after the known ones', () => {
-    expect(normalizeErrors([{ line: 2, field: 'extra', message: 'b' }, { line: 2, field: 'itemState', message: 'a' }]).map((e) => e.field)).toEqual([
-      'itemState',
-      'extra',
-    ]);
+    expect(
+      normalizeErrors([
+        { line: 2, field: 'extra', message: 'b' },
+        { line: 2, field: 'itemState', message: 'a' },
+      ]).map((e) => e.field),
+    ).toEqual(['itemState', 'extra']);
   });
 
   it('should count each line once', () => {
-    expect(linesWithErrors(normalizeErrors([{ line: 2, message: 'a' }, { line: 2, message: 'b' }, { line: 9, message: 'c' }]))).toBe(2);
+    expect(
+      linesWithErrors(
+        normalizeErrors([
+          { line: 2, message: 'a' },
+          { line: 2, message: 'b' },
+          { line: 9, message: 'c' },
+        ]),
+      ),
+    ).toBe(2);
   });
 });
 

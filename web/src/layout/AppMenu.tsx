@@ -15,7 +15,15 @@ export function AppMenu() {
         .flatMap((name) => [
           <Menu.ResourceItem key={name} name={name} />,
           ...(name === 'requests' && mayImport
-            ? [<Menu.Item key="import" to={IMPORT_ROUTE} primaryText="app.import.menu" leftIcon={<UploadFileIcon />} data-testid="menu-import" />]
+            ? [
+                <Menu.Item
+                  key="import"
+                  to={IMPORT_ROUTE}
+                  primaryText="app.import.menu"
+                  leftIcon={<UploadFileIcon />}
+                  data-testid="menu-import"
+                />,
+              ]
             : []),
         ])}
     </Menu>

@@ -64,7 +64,11 @@ export function LoginPage() {
             <TextInput source="email" label="ra.auth.email" type="email" autoComplete="username" validate={required()} autoFocus />
             <PasswordInput source="password" label="ra.auth.password" autoComplete="current-password" validate={required()} />
             <MuiButton type="submit" variant="contained" size="large" fullWidth disabled={loading} sx={{ mt: 1 }}>
-              {loading ? <CircularProgress size={24} color="inherit" aria-label={translate('ra.page.loading')} /> : translate('ra.auth.sign_in')}
+              {loading ? (
+                <CircularProgress size={24} color="inherit" aria-label={translate('ra.page.loading')} />
+              ) : (
+                translate('ra.auth.sign_in')
+              )}
             </MuiButton>
           </Form>
         </CardContent>

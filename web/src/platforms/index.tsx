@@ -41,7 +41,8 @@ const SLA_TYPES = [
   ['preservation', 'slaPreservation'],
 ] as const;
 
-const wholeNumber = (value: unknown) => (value === null || value === undefined || Number.isInteger(value) ? undefined : 'ra.validation.number');
+const wholeNumber = (value: unknown) =>
+  value === null || value === undefined || Number.isInteger(value) ? undefined : 'ra.validation.number';
 const slaValidators = [required(), number(), wholeNumber, minValue(1), maxValue(8760)];
 
 const platformFilters = [
@@ -84,7 +85,11 @@ function PlatformShow() {
         <TextField source="slug" />
         <TextField source="parentCompany" emptyText="—" />
         <BooleanField source="hasLocalRepresentative" />
-        <Box component="section" sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 160px))', gap: 2 }} aria-label={translate('app.platforms.sla')}>
+        <Box
+          component="section"
+          sx={{ display: 'grid', gridTemplateColumns: 'repeat(4, minmax(0, 160px))', gap: 2 }}
+          aria-label={translate('app.platforms.sla')}
+        >
           {SLA_TYPES.map(([type, label]) => (
             <Box key={type}>
               <Typography variant="caption" color="text.secondary">
@@ -114,11 +119,7 @@ function PlatformForm() {
     <SimpleForm sx={{ maxWidth: 960 }}>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
         <TextInput source="name" validate={[required(), maxLength(200)]} />
-        <TextInput
-          source="slug"
-          validate={[required(), regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a-z, 0-9, -')]}
-          helperText="a-z, 0-9, -"
-        />
+        <TextInput source="slug" validate={[required(), regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a-z, 0-9, -')]} helperText="a-z, 0-9, -" />
         <TextInput source="parentCompany" validate={maxLength(200)} />
         <BooleanInput source="hasLocalRepresentative" />
       </Box>
@@ -130,13 +131,31 @@ function PlatformForm() {
       </Typography>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, columnGap: 2, width: '100%' }}>
         {SLA_TYPES.map(([type, label]) => (
-          <NumberInput key={type} source={`slaHours.${type}`} label={`resources.platforms.fields.${label}`} validate={slaValidators} step={1} min={1} />
+          <NumberInput
+            key={type}
+            source={`slaHours.${type}`}
+            label={`resources.platforms.fields.${label}`}
+            validate={slaValidators}
+            step={1}
+            min={1}
+          />
         ))}
       </Box>
       <ArrayInput source="contactChannels">
         <SimpleFormIterator inline disableReordering addButton={<AddRowButton label="ra.action.add" />}>
-          <TextInput source="kind" label="resources.platforms.fields.channelKind" validate={[required(), maxLength(50)]} helperText={false} />
-          <TextInput source="value" label="resources.platforms.fields.channelValue" validate={[required(), maxLength(500)]} helperText={false} sx={{ minWidth: 320 }} />
+          <TextInput
+            source="kind"
+            label="resources.platforms.fields.channelKind"
+            validate={[required(), maxLength(50)]}
+            helperText={false}
+          />
+          <TextInput
+            source="value"
+            label="resources.platforms.fields.channelValue"
+            validate={[required(), maxLength(500)]}
+            helperText={false}
+            sx={{ minWidth: 320 }}
+          />
         </SimpleFormIterator>
       </ArrayInput>
       <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} />
@@ -156,7 +175,16 @@ function PlatformCreate() {
   return (
     <Create
       redirect="show"
-      record={{ hasLocalRepresentative: false, contactChannels: [], slaHours: { removal: DEFAULT_SLA_HOURS, blocking: DEFAULT_SLA_HOURS, investigation: DEFAULT_SLA_HOURS, preservation: DEFAULT_SLA_HOURS } }}
+      record={{
+        hasLocalRepresentative: false,
+        contactChannels: [],
+        slaHours: {
+          removal: DEFAULT_SLA_HOURS,
+          blocking: DEFAULT_SLA_HOURS,
+          investigation: DEFAULT_SLA_HOURS,
+          preservation: DEFAULT_SLA_HOURS,
+        },
+      }}
     >
       <PlatformForm />
     </Create>

@@ -106,7 +106,12 @@ const reportFilters = [
 
 function ReportList() {
   return (
-    <List sort={{ field: 'id', order: 'DESC' }} exporter={false} filters={reportFilters} queryOptions={{ refetchInterval: pollWhilePending }}>
+    <List
+      sort={{ field: 'id', order: 'DESC' }}
+      exporter={false}
+      filters={reportFilters}
+      queryOptions={{ refetchInterval: pollWhilePending }}
+    >
       <Datagrid rowClick="show" bulkActionButtons={false}>
         <ShowLinkField source="title" label="resources.reports.fields.title" sortBy="title" />
         <EnumField source="kind" enumName="reportKind" sortable={false} />
@@ -158,7 +163,11 @@ function ReportCreate() {
   // The report is written in the console's language.
   const [locale] = useLocaleState();
   return (
-    <Create redirect="show" transform={(values: Record<string, unknown>) => reportPayload(values, locale)} title="app.action.generate_report">
+    <Create
+      redirect="show"
+      transform={(values: Record<string, unknown>) => reportPayload(values, locale)}
+      title="app.action.generate_report"
+    >
       <SimpleForm sx={{ maxWidth: 640 }}>
         <Typography variant="body2" color="text.secondary">
           {translate('app.reports.period_hint')}

@@ -2,12 +2,21 @@ import { dayToIso, isPending, reportPayload } from './download';
 
 describe('report requests', () => {
   it('should send whole UTC days and only the fields the API takes', () => {
-    expect(reportPayload({ from: '2020-02-01', to: '2020-09-01', platformIds: [], asOf: null, agencyId: null, title: ' ', status: 'x' })).toEqual({
+    expect(
+      reportPayload({ from: '2020-02-01', to: '2020-09-01', platformIds: [], asOf: null, agencyId: null, title: ' ', status: 'x' }),
+    ).toEqual({
       from: '2020-02-01T00:00:00.000Z',
       to: '2020-09-01T00:00:00.000Z',
     });
     expect(
-      reportPayload({ from: '2020-02-01', to: '2020-09-01', platformIds: [1, '3'], asOf: '2021-05-01T00:00:00.000Z', agencyId: 4, title: 'Telegram 2020' }),
+      reportPayload({
+        from: '2020-02-01',
+        to: '2020-09-01',
+        platformIds: [1, '3'],
+        asOf: '2021-05-01T00:00:00.000Z',
+        agencyId: 4,
+        title: 'Telegram 2020',
+      }),
     ).toEqual({
       from: '2020-02-01T00:00:00.000Z',
       to: '2020-09-01T00:00:00.000Z',

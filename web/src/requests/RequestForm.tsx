@@ -109,11 +109,7 @@ function RequestFields({ creating }: { creating: boolean }) {
         <SelectInput source="type" choices={choices('type')} validate={required()} />
         <SelectInput source="category" choices={choices('category')} validate={required()} />
         <SelectInput source="channel" choices={choices('channel')} validate={required()} />
-        {creating ? (
-          <IsoDateTimeInput source="sentAt" helperText={translate('app.requests.draft_hint')} />
-        ) : (
-          <Box />
-        )}
+        {creating ? <IsoDateTimeInput source="sentAt" helperText={translate('app.requests.draft_hint')} /> : <Box />}
       </Box>
       <Box sx={{ width: '100%', maxWidth: 960 }}>
         <TextInput source="notes" multiline minRows={3} validate={maxLength(10000)} />

@@ -103,7 +103,6 @@ function RequestListActions() {
 const overdueRowSx = (record: PlatformRequest) =>
   record.overdue ? { backgroundColor: 'rgba(211, 47, 47, 0.06)', boxShadow: 'inset 4px 0 0 #d32f2f' } : {};
 
- 
 function ReferenceCell(_props: ColumnProps) {
   const record = useRecordContext<PlatformRequest>();
   if (!record) return null;
@@ -146,7 +145,12 @@ export function RequestList() {
       {isSmall ? (
         <SmallRequestList />
       ) : (
-        <Datagrid rowClick="show" rowSx={overdueRowSx} bulkActionButtons={<BulkExportButton />} sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}>
+        <Datagrid
+          rowClick="show"
+          rowSx={overdueRowSx}
+          bulkActionButtons={<BulkExportButton />}
+          sx={{ '& .RaDatagrid-tableWrapper': { overflowX: 'auto' } }}
+        >
           <ReferenceCell source="reference" label="resources.requests.fields.reference" sortBy="reference" />
           <ReferenceField source="platformId" reference="platforms" link={false} sortable />
           {!isMedium && <ReferenceField source="agencyId" reference="agencies" link={false} />}

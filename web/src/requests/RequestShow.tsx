@@ -75,9 +75,26 @@ function ItemsCard() {
           <Typography color="text.secondary">{translate('app.requests.no_items')}</Typography>
         ) : (
           <ArrayField source="items">
-            <Datagrid bulkActionButtons={false} rowClick={false} data-testid="request-items" sx={{ '& .break-all': { overflowWrap: 'anywhere' }, '& td:first-of-type': { minWidth: 160 } }}>
-              <UrlField source="url" label="resources.requests.fields.itemUrl" target="_blank" rel="noreferrer" className="break-all" emptyText="app.requests.url_hidden" />
-              <TextField source="contentHash" label="resources.requests.fields.itemContentHash" emptyText="—" sx={{ overflowWrap: 'anywhere', fontFamily: 'monospace', fontSize: 12 }} />
+            <Datagrid
+              bulkActionButtons={false}
+              rowClick={false}
+              data-testid="request-items"
+              sx={{ '& .break-all': { overflowWrap: 'anywhere' }, '& td:first-of-type': { minWidth: 160 } }}
+            >
+              <UrlField
+                source="url"
+                label="resources.requests.fields.itemUrl"
+                target="_blank"
+                rel="noreferrer"
+                className="break-all"
+                emptyText="app.requests.url_hidden"
+              />
+              <TextField
+                source="contentHash"
+                label="resources.requests.fields.itemContentHash"
+                emptyText="—"
+                sx={{ overflowWrap: 'anywhere', fontFamily: 'monospace', fontSize: 12 }}
+              />
               <EnumField source="state" enumName="itemState" label="resources.requests.fields.itemState" />
               <DateTimeField source="checkedAt" label="resources.requests.fields.itemCheckedAt" emptyText="—" />
             </Datagrid>

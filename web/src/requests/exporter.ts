@@ -32,5 +32,7 @@ export function requestsToCsvRows(
 const cell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function toCsv(rows: readonly CsvRow[]): string {
-  return [REQUEST_CSV_COLUMNS.join(','), ...rows.map((row) => REQUEST_CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n';
+  return (
+    [REQUEST_CSV_COLUMNS.join(','), ...rows.map((row) => REQUEST_CSV_COLUMNS.map((c) => cell(row[c])).join(','))].join('\r\n') + '\r\n'
+  );
 }

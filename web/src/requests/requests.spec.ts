@@ -10,7 +10,16 @@ const items: RequestItem[] = [
 describe('buildEventPayload', () => {
   it('should send an acknowledgement with its time in UTC and no outcome or items', () => {
     expect(
-      buildEventPayload({ kind: 'acknowledged', occurredAt: '2024-06-02T09:00:00.000Z', note: '  ', outcome: 'removed', items: [{ id: 11, state: 'removed' }] }, items),
+      buildEventPayload(
+        {
+          kind: 'acknowledged',
+          occurredAt: '2024-06-02T09:00:00.000Z',
+          note: '  ',
+          outcome: 'removed',
+          items: [{ id: 11, state: 'removed' }],
+        },
+        items,
+      ),
     ).toEqual({ kind: 'acknowledged', occurredAt: '2024-06-02T09:00:00.000Z' });
   });
 
@@ -30,11 +39,27 @@ describe('buildEventPayload', () => {
         },
         items,
       ),
-    ).toEqual({ kind: 'outcome', occurredAt: '2024-06-03T10:00:00.000Z', note: 'done', outcome: 'partially_removed', items: [{ id: 11, state: 'removed' }] });
+    ).toEqual({
+      kind: 'outcome',
+      occurredAt: '2024-06-03T10:00:00.000Z',
+      note: 'done',
+      outcome: 'partially_removed',
+      items: [{ id: 11, state: 'removed' }],
+    });
   });
 
   it('should send every item with a re-check', () => {
-    const payload = buildEventPayload({ kind: 'item_checked', occurredAt: '2024-06-03T10:00:00Z', items: [{ id: 11, state: 'pending' }, { id: 12, state: 'still_online' }] }, items);
+    const payload = buildEventPayload(
+      {
+        kind: 'item_checked',
+        occurredAt: '2024-06-03T10:00:00Z',
+        items: [
+          { id: 11, state: 'pending' },
+          { id: 12, state: 'still_online' },
+        ],
+      },
+      items,
+    );
     expect(payload.items).toEqual([
       { id: 11, state: 'pending' },
       { id: 12, state: 'still_online' },
@@ -47,7 +72,12 @@ describe('buildEventPayload', () => {
   });
 
   it('should mark pending items removed when the outcome is "removed"', () => {
-    expect(suggestedItemStates('removed', [{ id: 1, state: 'pending' }, { id: 2, state: 'still_online' }])).toEqual([
+    expect(
+      suggestedItemStates('removed', [
+        { id: 1, state: 'pending' },
+        { id: 2, state: 'still_online' },
+      ]),
+    ).toEqual([
       { id: 1, state: 'removed' },
       { id: 2, state: 'still_online' },
     ]);

@@ -34,9 +34,14 @@ function fromPostgres(err: PgError, deleting: boolean, constraints: ConstraintCa
         const field = fields[0] ?? 'reference';
         return new DomainError('record.unknown_reference', `${field} does not match any ${named?.references ?? 'record'}`, field);
       }
-      return new DomainError('record.still_referenced', `this record is still referenced by ${named?.table ?? 'other records'}`, undefined, {
-        table: named?.table ?? '',
-      });
+      return new DomainError(
+        'record.still_referenced',
+        `this record is still referenced by ${named?.table ?? 'other records'}`,
+        undefined,
+        {
+          table: named?.table ?? '',
+        },
+      );
     case '23514':
       return new DomainError('record.rule_broken', `a value breaks the rule ${err.constraint ?? ''}`.trim(), undefined, {
         constraint: err.constraint ?? '',
@@ -55,12 +60,32 @@ function fromPostgres(err: PgError, deleting: boolean, constraints: ConstraintCa
 }
 
 // Connection refusals and PostgreSQL's "shutting down / starting up / too many clients" classes.
-const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ETIMEDOUT', 'EAI_AGAIN', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006', '08001', '08004']);
-const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/;
+const UNREACHABLE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EHOSTUNREACH',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08003',
+  '08006',
+  '08001',
+  '08004',
+]);
+const UNREACHABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is not established/;
 
 /** The database cannot be reached right now (as opposed to refusing a query): worth retrying shortly. */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as { code?: string; message?: string; driverError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+  for (
+    let e = error as { code?: string; message?: string; driverError?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    depth++
+  ) {
     if (UNREACHABLE_CODES.has(String(e.code)) || UNREACHABLE_MESSAGES.test(String(e.message))) return true;
     e = (e.driverError ?? e.cause) as typeof e;
   }
@@ -102,8 +127,14 @@ export class HttpErrorFilter implements ExceptionFilter {
     else if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     // Details an HttpException carries besides its message (an import's row errors) go along.
     const body = exception instanceof HttpException ? exception.getResponse() : undefined;
-    const { statusCode: _s, error: _e, message: _m, code: _c, params: _p, ...details } =
-      typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+    const {
+      statusCode: _s,
+      error: _e,
+      message: _m,
+      code: _c,
+      params: _p,
+      ...details
+    } = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
     res.status(statusCode).json({
       statusCode,
       error: REASON[statusCode] ?? 'Error',
@@ -140,7 +171,8 @@ export class HttpErrorFilter implements ExceptionFilter {
 function fromHttpException(exception: HttpException): DomainError {
   const status = exception.getStatus();
   const body = exception.getResponse();
-  const fields = typeof body === 'object' && body !== null ? (body as { message?: string | string[]; code?: unknown; params?: ErrorParams }) : {};
+  const fields =
+    typeof body === 'object' && body !== null ? (body as { message?: string | string[]; code?: unknown; params?: ErrorParams }) : {};
   const message = typeof body === 'string' ? body : (fields.message ?? exception.message);
   const code = isErrorCode(fields.code) ? fields.code : ERROR_CODE_BY_STATUS[status];
   const error = new DomainError(code ?? 'server.error', Array.isArray(message) ? message.join('; ') : message, undefined, fields.params);

@@ -40,7 +40,11 @@ export class CodedValidationPipe extends ValidationPipe {
     return (errors: ValidationError[] = []) => {
       const failure = firstFailure(errors);
       const message = this.flattenValidationErrors(errors).join('; ');
-      return new DomainError(failure ? (CODE_BY_CONSTRAINT[failure.constraint] ?? 'input.invalid') : 'input.invalid', message, failure?.field);
+      return new DomainError(
+        failure ? (CODE_BY_CONSTRAINT[failure.constraint] ?? 'input.invalid') : 'input.invalid',
+        message,
+        failure?.field,
+      );
     };
   }
 }

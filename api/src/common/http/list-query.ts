@@ -51,7 +51,11 @@ export function parseListQuery<T extends ObjectLiteral>(query: Record<string, un
   const order = String(sortRaw[1]).toUpperCase();
   if (order !== 'ASC' && order !== 'DESC') throw invalid('sort', 'order must be ASC or DESC', 'list.bad_parameter');
   if (!(sortRaw[0] in spec.sortable)) {
-    throw invalid('sort', `field '${sortRaw[0]}' is not sortable (sortable: ${Object.keys(spec.sortable).join(', ')})`, 'list.bad_parameter');
+    throw invalid(
+      'sort',
+      `field '${sortRaw[0]}' is not sortable (sortable: ${Object.keys(spec.sortable).join(', ')})`,
+      'list.bad_parameter',
+    );
   }
 
   const rangeRaw = parseJson('range', query.range) ?? DEFAULT_RANGE;
@@ -63,7 +67,8 @@ export function parseListQuery<T extends ObjectLiteral>(query: Record<string, un
   ) {
     throw invalid('range', 'must be two whole numbers [start, end] with 0 <= start <= end', 'list.bad_parameter');
   }
-  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE_SIZE) throw invalid('range', `may span at most ${MAX_PAGE_SIZE} records`, 'list.range_too_large', { max: MAX_PAGE_SIZE });
+  if (rangeRaw[1] - rangeRaw[0] + 1 > MAX_PAGE_SIZE)
+    throw invalid('range', `may span at most ${MAX_PAGE_SIZE} records`, 'list.range_too_large', { max: MAX_PAGE_SIZE });
 
   const filterRaw = parseJson('filter', query.filter) ?? {};
   if (typeof filterRaw !== 'object' || filterRaw === null || Array.isArray(filterRaw)) {
@@ -83,7 +88,11 @@ const appliedFilters = (list: ListQuery) =>
   Object.entries(list.filter).filter(([, value]) => value !== undefined && value !== null && value !== '');
 
 /** Applies the list's filters (for exports, which take the list's filters but no page). */
-export function applyFilters<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): SelectQueryBuilder<T> {
+export function applyFilters<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  list: ListQuery,
+  spec: ListSpec<T>,
+): SelectQueryBuilder<T> {
   appliedFilters(list).forEach(([key, value], i) => spec.filters[key](qb, value, `f${i}`));
   return qb;
 }
@@ -109,7 +118,11 @@ const pageSize = (list: ListQuery) => list.range[1] - list.range[0] + 1;
 const estimatedTotals = new WeakSet<ListQuery>();
 
 /** Applies filters, sort and range; returns one page and the total. */
-export async function findPage<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, list: ListQuery, spec: ListSpec<T>): Promise<[T[], number]> {
+export async function findPage<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  list: ListQuery,
+  spec: ListSpec<T>,
+): Promise<[T[], number]> {
   const page = sorted(qb, list, spec).offset(list.range[0]).limit(pageSize(list));
   const [rows, { total, estimated }] = await Promise.all([page.getMany(), countUpTo(qb.connection, ...rowsOf(qb))]);
   if (estimated) estimatedTotals.add(list);
@@ -209,7 +222,8 @@ export const enumFilter =
   (qb, value, p) => {
     const values = asArray(value);
     const bad = values.find((v) => !allowed.includes(v as string));
-    if (bad !== undefined) throw invalid(`filter.${field}`, `must be one of ${allowed.join(', ')}`, 'input.not_one_of', { allowed: allowed.join(', ') });
+    if (bad !== undefined)
+      throw invalid(`filter.${field}`, `must be one of ${allowed.join(', ')}`, 'input.not_one_of', { allowed: allowed.join(', ') });
     qb.andWhere(`${column} IN (:...${p})`, { [p]: values });
   };
 

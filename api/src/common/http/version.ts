@@ -6,6 +6,9 @@ import { conflict } from '../errors/domain-error';
  */
 export function assertVersion(resource: string, stored: number, given: number | undefined): void {
   if (given !== undefined && given !== stored) {
-    throw conflict('record.stale_version', `${resource} was changed by someone else (version ${given} is stale, current is ${stored}); reload and retry`);
+    throw conflict(
+      'record.stale_version',
+      `${resource} was changed by someone else (version ${given} is stale, current is ${stored}); reload and retry`,
+    );
   }
 }

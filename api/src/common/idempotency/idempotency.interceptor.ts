@@ -1,11 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  type CallHandler,
-  type ExecutionContext,
-  HttpStatus,
-  Injectable,
-  type NestInterceptor,
-} from '@nestjs/common';
+import { type CallHandler, type ExecutionContext, HttpStatus, Injectable, type NestInterceptor } from '@nestjs/common';
 import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -44,7 +38,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
       throw new DomainError('idempotency.bad_key', 'Idempotency-Key must be 1 to 255 visible ASCII characters', 'Idempotency-Key');
     }
     const user = req.user.id;
-    const fingerprint = createHash('sha256').update(JSON.stringify([req.originalUrl, req.body ?? null])).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(JSON.stringify([req.originalUrl, req.body ?? null]))
+      .digest('hex');
     await this.cleanOccasionally();
 
     // Claims the key, or takes over one whose answer has expired; one statement, so two racing retries cannot both win.
@@ -69,7 +65,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
         return body;
       }),
       catchError(async (err) => {
-        await this.dataSource.query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [user, key]).catch(() => undefined);
+        await this.dataSource
+          .query('DELETE FROM idempotency_keys WHERE user_id = $1 AND key = $2 AND status IS NULL', [user, key])
+          .catch(() => undefined);
         throw err;
       }),
     );
@@ -81,7 +79,11 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
     ])) as { fingerprint: string; status: number | null; body: unknown }[];
     if (prior && prior.fingerprint !== fingerprint) {
-      throw new DomainError('idempotency.key_reused', 'this Idempotency-Key was already used for a different request; use a new key', 'Idempotency-Key');
+      throw new DomainError(
+        'idempotency.key_reused',
+        'this Idempotency-Key was already used for a different request; use a new key',
+        'Idempotency-Key',
+      );
     }
     if (!prior || prior.status === null) {
       throw new DomainError(
