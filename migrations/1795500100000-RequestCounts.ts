@@ -52,6 +52,9 @@ export class RequestCounts1795500100000 implements MigrationInterface {
     // is counted twice or missed.
     await q.query(`INSERT INTO request_counts (status, platform_id, slot, n)
       SELECT status, platform_id, 0, count(*) FROM requests GROUP BY 1, 2`);
+    // Without statistics (until autovacuum sees 50 writes), the requests page's generic plan read
+    // the table by bitmap, as if it were ten pages: a fifth fewer list pages a second at a million requests.
+    await q.query(`ANALYZE request_counts`);
   }
 
   public async down(q: QueryRunner): Promise<void> {
