@@ -16,7 +16,9 @@ export interface TrackerDataProvider extends DataProvider {
   getSeries(filter: StatsFilter, interval?: Interval): Promise<SeriesRow[]>;
   getContentStats(filter: StatsFilter): Promise<ContentStats>;
   getKmCurves(filter: StatsFilter): Promise<KmCurve[]>;
-  getOverdue(params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>): Promise<{ data: OverdueRow[]; total: number }>;
+  getOverdue(
+    params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>,
+  ): Promise<{ data: OverdueRow[]; total: number; totalEstimated: boolean }>;
   getEvents(requestId: number | string): Promise<RequestEvent[]>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
   downloadReport(reportId: number | string, format?: 'pdf' | 'csv'): Promise<Blob>;
@@ -86,7 +88,11 @@ export function createDataProvider(
       });
       const { json, headers } = await httpClient(`${apiUrl}/stats/overdue?${query}`);
       const total = Number((headers.get('content-range') ?? '').split('/').pop());
-      return { data: json, total: Number.isFinite(total) ? total : json.length };
+      return {
+        data: json,
+        total: Number.isFinite(total) ? total : json.length,
+        totalEstimated: headers.get('X-Total-Estimated') === 'true',
+      };
     },
     getEvents: (requestId) => getJson(`/requests/${encodeURIComponent(requestId)}/events`),
     addEvent: async (requestId, event) =>

@@ -49,3 +49,11 @@ export function formatPeriod(iso: string, locale: string, interval: 'month' | 'q
   if (interval === 'quarter') return `Q${Math.floor(date.getUTCMonth() / 3) + 1} ${year}`;
   return new Intl.DateTimeFormat(locale, { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(date);
 }
+
+/**
+ * A list total the API could only estimate, as the console shows it: to two significant figures
+ * (20,235 → "20,000"), about as close as PostgreSQL's estimate is, in the locale's digits.
+ */
+export function aboutCount(total: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: 2 }).format(total);
+}

@@ -20,7 +20,7 @@ import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Title, useDataProvider, useGetList, useGetMany, useStore, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
-import { formatCount, formatDateTime, formatHours, formatPercent } from '../common/format';
+import { aboutCount, formatCount, formatDateTime, formatHours, formatPercent } from '../common/format';
 import type { OverdueRow, Platform, ResponsivenessRow } from '../types';
 import {
   DEFAULT_FILTER,
@@ -230,7 +230,9 @@ function OverdueTable({ filter, locale }: { filter: DashboardFilter; locale: str
         </Typography>
         {data && (
           <Typography variant="body2" color="error" data-testid="overdue-total">
-            {translate('app.dashboard.overdue.count', { smart_count: data.total })}
+            {data.totalEstimated
+              ? translate('app.dashboard.overdue.count_estimated', { total: aboutCount(data.total, locale) })
+              : translate('app.dashboard.overdue.count', { smart_count: data.total })}
           </Typography>
         )}
         <Box sx={{ flex: 1 }} />

@@ -237,6 +237,7 @@ export const en = {
         empty: 'No request is past its deadline.',
         hint: 'Every request past its deadline now, whatever the period.',
         count: '%{smart_count} request past its deadline |||| %{smart_count} requests past their deadline',
+        count_estimated: 'about %{total} requests past their deadline',
         reference: 'Reference',
         platform: 'Platform',
         agency: 'Agency',

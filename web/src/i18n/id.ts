@@ -235,6 +235,7 @@ export const id: AppMessages = {
         empty: 'Tidak ada permintaan yang melewati tenggat.',
         hint: 'Semua permintaan yang saat ini melewati tenggat, apa pun periodenya.',
         count: '%{smart_count} permintaan melewati tenggat |||| %{smart_count} permintaan melewati tenggat',
+        count_estimated: 'sekitar %{total} permintaan melewati tenggat',
         reference: 'Referensi',
         platform: 'Platform',
         agency: 'Lembaga',

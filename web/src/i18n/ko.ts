@@ -231,6 +231,7 @@ export const ko: AppMessages = {
         empty: '기한이 지난 요청이 없습니다.',
         hint: '기간과 관계없이 지금 기한이 지난 모든 요청입니다.',
         count: '기한이 지난 요청 %{smart_count}건 |||| 기한이 지난 요청 %{smart_count}건',
+        count_estimated: '기한이 지난 요청 약 %{total}건',
         reference: '관리 번호',
         platform: '플랫폼',
         agency: '기관',

@@ -1,8 +1,8 @@
 import type { LabelDisplayedRowsArgs } from '@mui/material/TablePagination';
 import { useCallback } from 'react';
 import { Pagination, type PaginationProps, useListContext, useTranslate } from 'react-admin';
+import { aboutCount } from '../common/format';
 import { useIntlLocale } from '../common/hooks';
-import { aboutCount } from './total';
 
 /**
  * react-admin's pagination, but "1-25 of about 20,000" when the API could only estimate the total

@@ -1,4 +1,4 @@
-import { aboutCount } from './total';
+import { aboutCount } from './format';
 
 describe('an estimated total', () => {
   it('should be rounded to two significant figures', () => {
