@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../../api/src/database/data-source-options';
+import { dataSourceOptions, ENTITY_FILES } from '../../api/src/database/data-source-options';
 import { startEmbeddedDatabase, type RunningDatabase } from '../../api/src/database/embedded-database';
 import { runMigrations } from '../../api/src/database/migrate';
 import { generateSql } from './generate';
@@ -15,7 +15,7 @@ export async function benchDatabase(requests: number): Promise<RunningDatabase> 
   const db: RunningDatabase = process.env.BENCH_DATABASE_URL
     ? { url: process.env.BENCH_DATABASE_URL, stop: async () => undefined }
     : await startEmbeddedDatabase(resolve(__dirname, '../../.bench-data'));
-  const dataSource = await new DataSource(dataSourceOptions(db.url)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(db.url, [ENTITY_FILES])).initialize();
   await runMigrations(dataSource);
   await dataSource.destroy();
 

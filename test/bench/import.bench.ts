@@ -15,7 +15,7 @@ import { Client } from 'pg';
 import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../../api/src/audit/audit.service';
-import { dataSourceOptions } from '../../api/src/database/data-source-options';
+import { dataSourceOptions, ENTITY_FILES } from '../../api/src/database/data-source-options';
 import { runMigrations } from '../../api/src/database/migrate';
 import { RequestsImportService } from '../../api/src/imports/requests-import.service';
 import { type BenchContext, type BenchRow, runAlone } from './bench-app';
@@ -54,7 +54,7 @@ export async function runImport(ctx: BenchContext): Promise<BenchRow[]> {
   await admin.query('CREATE DATABASE tracker_import_bench');
   await admin.end();
   const url = ctx.db.url.replace(/\/[^/]+$/, '/tracker_import_bench');
-  const dataSource = await new DataSource(dataSourceOptions(url)).initialize();
+  const dataSource = await new DataSource(dataSourceOptions(url, [ENTITY_FILES])).initialize();
   const file = join(tmpdir(), `import-bench-${process.pid}.csv`);
   try {
     await runMigrations(dataSource);

@@ -12,7 +12,7 @@ import { PlatformRequest } from '../requests/request.entity';
 import { REQUEST_LIST } from '../requests/requests.service';
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { StatsQueryDto } from '../responsiveness/stats-query.dto';
-import { can, REQUEST_CSV_COLUMNS } from '../../../domain/src';
+import { can, REQUEST_CSV_COLUMNS, type RequestCsvColumn } from '../../../domain/src';
 
 export class OpenDataQueryDto extends StatsQueryDto {
   @ApiPropertyOptional({ enum: ['csv', 'json'], default: 'csv' })
@@ -42,6 +42,26 @@ const OPEN_DATA_COLUMNS = [
   'notRemoved',
   'medianRemovalHours',
 ] as const;
+
+/** Where each CSV column comes from: the request (r), its agency (a), platform (p) and item (i). */
+const CSV_SOURCES: Record<Exclude<RequestCsvColumn, 'itemUrl'>, string> = {
+  agency: 'a.name',
+  reference: 'r.reference',
+  platform: 'p.slug',
+  type: 'r.type',
+  category: 'r.category',
+  channel: 'r.channel',
+  sentAt: 'r.sent_at',
+  status: 'r.status',
+  outcome: 'r.outcome',
+  firstResponseAt: 'r.first_response_at',
+  resolvedAt: 'r.resolved_at',
+  itemContentHash: 'i.content_hash',
+  itemState: 'i.state',
+};
+/** itemUrl is left empty for roles without content:urls. */
+const csvExpression = (column: RequestCsvColumn, withUrls: boolean) =>
+  column === 'itemUrl' ? (withUrls ? 'i.url' : 'NULL') : CSV_SOURCES[column];
 
 @ApiTags('exports')
 @ApiBearerAuth()
@@ -116,20 +136,7 @@ export class ExportsController {
       .innerJoin('agencies', 'a', 'a.id = r.agency_id')
       .innerJoin('platforms', 'p', 'p.id = r.platform_id')
       .leftJoin('request_items', 'i', 'i.request_id = r.id')
-      .select('a.name', 'agency')
-      .addSelect(
-        ['r.reference', 'r.type', 'r.category', 'r.channel', 'r.sent_at', 'r.status', 'r.outcome', 'r.first_response_at', 'r.resolved_at']
-          .map((c) => `${c} AS "${c.slice(2)}"`)
-          .join(', '),
-      )
-      .addSelect('p.slug', 'platform')
-      .addSelect(
-        [
-          can(actor.role, 'content:urls') ? 'i.url AS item_url' : 'NULL AS item_url',
-          'i.content_hash AS item_hash',
-          'i.state AS item_state',
-        ].join(', '),
-      )
+      .select(REQUEST_CSV_COLUMNS.map((column) => `${csvExpression(column, can(actor.role, 'content:urls'))} AS "${column}"`).join(', '))
       .orderBy('r.id')
       .addOrderBy('i.id');
     const [sql, params] = qb.getQueryAndParameters();
@@ -145,22 +152,10 @@ export class ExportsController {
       new Transform({
         objectMode: true,
         transform(r: Record<string, unknown>, _encoding, done) {
-          done(null, [
-            r.agency,
-            r.reference,
-            r.platform,
-            r.type,
-            r.category,
-            r.channel,
-            r.sent_at,
-            r.status,
-            r.outcome,
-            r.first_response_at,
-            r.resolved_at,
-            r.item_url,
-            r.item_hash,
-            r.item_state,
-          ]);
+          done(
+            null,
+            REQUEST_CSV_COLUMNS.map((column) => r[column]),
+          );
         },
       }),
     );

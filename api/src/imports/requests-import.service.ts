@@ -25,23 +25,8 @@ const MAX_ERRORS = 500;
 // socket writes per row, and took as long as reading and checking the rows.
 const STAGING_BATCH = 1 << 16;
 
-const STAGING_COLUMNS = [
-  'line',
-  'agency',
-  'reference',
-  'platform',
-  'type',
-  'category',
-  'channel',
-  'sent_at',
-  'status',
-  'outcome',
-  'first_response_at',
-  'resolved_at',
-  'item_url',
-  'item_hash',
-  'item_state',
-];
+// The staging table's columns: the CSV's, in snake_case, after the file's line number.
+const STAGING_COLUMNS = ['line', ...REQUEST_CSV_COLUMNS.map((c) => c.replace(/[A-Z]/g, (l) => `_${l.toLowerCase()}`))];
 
 /** One staging row for COPY … CSV: every text quoted (so "" is an empty string), nulls left bare. */
 function stagingLine(r: ImportRow): string {
@@ -89,7 +74,7 @@ export class RequestsImportService {
       await runner.query(`CREATE TEMP TABLE import_rows (
         line integer, agency text, reference text, platform text, type text, category text, channel text,
         sent_at timestamptz, status text, outcome text, first_response_at timestamptz, resolved_at timestamptz,
-        item_url text, item_hash text, item_state text) ON COMMIT DROP`);
+        item_url text, item_content_hash text, item_state text) ON COMMIT DROP`);
       const client = (await runner.connect()) as PoolClient;
       const staging = client.query(copyFrom(`COPY import_rows (${STAGING_COLUMNS.join(', ')}) FROM STDIN WITH (FORMAT csv)`));
       copy = staging;
@@ -266,7 +251,7 @@ export class RequestsImportService {
     await runner.query(
       `WITH items AS (
          INSERT INTO request_items (request_id, url, content_hash, state, checked_at)
-         SELECT ir.id, s.item_url, s.item_hash, coalesce(s.item_state, 'pending'),
+         SELECT ir.id, s.item_url, s.item_content_hash, coalesce(s.item_state, 'pending'),
                 CASE WHEN s.item_state IS NOT NULL THEN CASE WHEN ir.status = 'resolved' THEN ir.resolved_at ELSE $1::timestamptz END END
          FROM import_rows s JOIN import_requests ir ON ir.agency = s.agency AND ir.reference = s.reference
          WHERE s.item_url IS NOT NULL ORDER BY s.line
