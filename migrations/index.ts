@@ -9,6 +9,7 @@ import { SpreadRollups1795400200000 } from './1795400200000-SpreadRollups';
 import { LeanRequestIndexes1795400300000 } from './1795400300000-LeanRequestIndexes';
 import { ReportLanguage1795500000000 } from './1795500000000-ReportLanguage';
 import { RequestCounts1795500100000 } from './1795500100000-RequestCounts';
+import { AgencyJurisdiction1795500200000 } from './1795500200000-AgencyJurisdiction';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   LeanRequestIndexes1795400300000,
   ReportLanguage1795500000000,
   RequestCounts1795500100000,
+  AgencyJurisdiction1795500200000,
 ];

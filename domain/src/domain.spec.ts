@@ -10,6 +10,8 @@ import {
   ERROR_STATUS,
   errorText,
   isCounted,
+  isJurisdiction,
+  JURISDICTIONS,
   isOverdue,
   languageFrom,
   LANGUAGES,
@@ -156,5 +158,13 @@ describe('labels', () => {
 
   it('should know every request status', () => {
     expect(Object.keys(DOMAIN_MESSAGES.en.enums.status)).toEqual([...REQUEST_STATUSES]);
+  });
+});
+
+describe('jurisdictions', () => {
+  it('should accept the 249 assigned ISO 3166-1 alpha-2 codes in upper case only', () => {
+    expect(JURISDICTIONS.size).toBe(249);
+    for (const code of ['KR', 'ID', 'US', 'JP']) expect([code, isJurisdiction(code)]).toEqual([code, true]);
+    for (const code of ['XX', 'kr', 'KOR', '', null, 82]) expect([code, isJurisdiction(code)]).toEqual([code, false]);
   });
 });

@@ -1,5 +1,6 @@
 /** The product's domain rules, each written once; the API, the SQL, the console and the reports use them from here. */
 export * from './vocabulary';
+export * from './jurisdictions';
 export * from './permissions';
 export * from './lifecycle';
 export * from './deadlines';

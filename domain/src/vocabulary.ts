@@ -47,6 +47,19 @@ export type Role = (typeof ROLES)[number];
 export const AGENCY_KINDS = ['regulator', 'police', 'ngo', 'other'] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
+/** Who asked, in the categories platforms publish their transparency figures by. */
+export const REQUESTER_TYPES = [
+  'information_communications_authority',
+  'police',
+  'government_officials',
+  'court',
+  'data_protection_authority',
+  'consumer_protection_authority',
+  'military',
+  'other',
+] as const;
+export type RequesterType = (typeof REQUESTER_TYPES)[number];
+
 export const REPORT_KINDS = ['compliance', 'consultation_brief'] as const;
 export type ReportKind = (typeof REPORT_KINDS)[number];
 
@@ -70,6 +83,7 @@ export const ENUMS = {
   actionState: ACTION_STATES,
   role: ROLES,
   agencyKind: AGENCY_KINDS,
+  requesterType: REQUESTER_TYPES,
   reportStatus: REPORT_STATUSES,
   reportKind: REPORT_KINDS,
 } as const;

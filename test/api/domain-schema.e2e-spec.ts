@@ -16,6 +16,7 @@ import {
   REQUEST_OUTCOMES,
   REQUEST_STATUSES,
   REQUEST_TYPES,
+  REQUESTER_TYPES,
   ROLES,
 } from '../../domain/src';
 import { createTestDatabase } from './support/database';
@@ -36,6 +37,7 @@ const CHECKED: [table: string, column: string, values: readonly string[]][] = [
   ['consultation_action_items', 'state', ACTION_STATES],
   ['users', 'role', ROLES],
   ['agencies', 'kind', AGENCY_KINDS],
+  ['agencies', 'requester_type', REQUESTER_TYPES],
   ['reports', 'kind', REPORT_KINDS],
   ['reports', 'status', REPORT_STATUSES],
   ['reports', 'language', LANGUAGES],

@@ -3,20 +3,39 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/http/access';
 import { AuditService } from '../audit/audit.service';
-import { enumFilter, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
+import { enumFilter, type FilterHandler, findPage, intFilter, type ListQuery, type ListSpec, textFilter } from '../common/http/list-query';
+import { invalid } from '../common/errors/domain-error';
 import { AuditedStore } from '../audit/audited-store';
 import { type AgencyInputDto, agencyColumns, toAgencyResponse, type UpdateAgencyDto } from './agency.dto';
 import { Agency } from './agency.entity';
-import { AGENCY_KINDS } from '../../../domain/src';
+import { AGENCY_KINDS, isJurisdiction, REQUESTER_TYPES } from '../../../domain/src';
+
+/** One code or a list of them; not an enum filter, whose message would list all 249 codes. */
+const jurisdictionFilter: FilterHandler<Agency> = (qb, value, p) => {
+  const codes: unknown[] = Array.isArray(value) ? value : [value];
+  if (!codes.every(isJurisdiction))
+    throw invalid('filter.jurisdiction', 'must be an ISO 3166-1 alpha-2 code such as KR, or a list of them');
+  qb.andWhere(`a.jurisdiction IN (:...${p})`, { [p]: codes });
+};
 
 export const AGENCY_LIST: ListSpec<Agency> = {
   resource: 'agencies',
-  sortable: { id: 'a.id', name: 'a.name', kind: 'a.kind', country: 'a.country', createdAt: 'a.createdAt' },
+  sortable: {
+    id: 'a.id',
+    name: 'a.name',
+    kind: 'a.kind',
+    country: 'a.country',
+    jurisdiction: 'a.jurisdiction',
+    requesterType: 'a.requesterType',
+    createdAt: 'a.createdAt',
+  },
   defaultSort: ['name', 'ASC'],
   filters: {
     id: intFilter('a.id', 'id'),
     q: textFilter(['a.name', 'a.country'], 'q'),
     kind: enumFilter('a.kind', 'kind', AGENCY_KINDS),
+    jurisdiction: jurisdictionFilter,
+    requesterType: enumFilter('a.requesterType', 'requesterType', REQUESTER_TYPES),
   },
 };
 

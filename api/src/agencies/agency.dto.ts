@@ -1,12 +1,21 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Allow, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { Allow, IsEmail, IsIn, IsInt, IsOptional, IsString, MaxLength, MinLength, ValidateBy } from 'class-validator';
 import { type Agency } from './agency.entity';
-import { AGENCY_KINDS, type AgencyKind } from '../../../domain/src';
+import { AGENCY_KINDS, type AgencyKind, isJurisdiction, REQUESTER_TYPES, type RequesterType } from '../../../domain/src';
+
+/** An assigned ISO 3166-1 alpha-2 code in upper case, by the domain's list. */
+const IsJurisdiction = () =>
+  ValidateBy({
+    name: 'isJurisdiction',
+    validator: { validate: isJurisdiction, defaultMessage: () => 'jurisdiction must be an ISO 3166-1 alpha-2 code such as KR' },
+  });
 
 export class AgencyInputDto {
   @ApiProperty({ example: 'Korean National Police Agency' }) @IsString() @MinLength(1) @MaxLength(200) name: string;
   @ApiPropertyOptional({ enum: AGENCY_KINDS, default: 'other' }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
   @ApiPropertyOptional({ example: 'KR' }) @IsOptional() @IsString() @MaxLength(100) country?: string | null;
+  @ApiPropertyOptional({ example: 'KR', nullable: true, type: String }) @IsOptional() @IsJurisdiction() jurisdiction?: string | null;
+  @ApiPropertyOptional({ enum: REQUESTER_TYPES, default: 'other' }) @IsOptional() @IsIn(REQUESTER_TYPES) requesterType?: RequesterType;
   @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string | null;
 }
 
@@ -22,6 +31,8 @@ export class AgencyResponse {
   @ApiProperty() name: string;
   @ApiProperty({ enum: AGENCY_KINDS }) kind: AgencyKind;
   @ApiProperty({ nullable: true, type: String }) country: string | null;
+  @ApiProperty({ nullable: true, type: String }) jurisdiction: string | null;
+  @ApiProperty({ enum: REQUESTER_TYPES }) requesterType: RequesterType;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
@@ -33,6 +44,8 @@ export const toAgencyResponse = (a: Agency): AgencyResponse => ({
   name: a.name,
   kind: a.kind,
   country: a.country,
+  jurisdiction: a.jurisdiction,
+  requesterType: a.requesterType,
   contactEmail: a.contactEmail,
   version: a.version,
   createdAt: a.createdAt,
@@ -43,5 +56,7 @@ export const agencyColumns = (dto: AgencyInputDto): Partial<Agency> => ({
   name: dto.name,
   kind: dto.kind ?? 'other',
   country: dto.country ?? null,
+  jurisdiction: dto.jurisdiction ?? null,
+  requesterType: dto.requesterType ?? 'other',
   contactEmail: dto.contactEmail ?? null,
 });

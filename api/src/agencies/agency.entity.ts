@@ -1,10 +1,13 @@
 import { CheckIn } from '../database/check';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { AGENCY_KINDS, type AgencyKind } from '../../../domain/src';
+import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { AGENCY_KINDS, type AgencyKind, REQUESTER_TYPES, type RequesterType } from '../../../domain/src';
 
 /** The requesting authority: a regulator, a police unit or a victim-support organisation. */
 @Entity('agencies')
 @CheckIn('ck_agencies_kind', 'kind', AGENCY_KINDS)
+@CheckIn('ck_agencies_requester_type', 'requester_type', REQUESTER_TYPES)
+// The pattern only; the API checks the code is an assigned one (the domain's isJurisdiction).
+@Check('ck_agencies_jurisdiction', `"jurisdiction" ~ '^[A-Z]{2}$'`)
 export class Agency {
   @PrimaryGeneratedColumn()
   id: number;
@@ -17,6 +20,13 @@ export class Agency {
 
   @Column({ type: 'text', nullable: true })
   country: string | null;
+
+  /** ISO 3166-1 alpha-2, e.g. `KR`; `country` is the older free text, kept as it was. */
+  @Column({ type: 'text', nullable: true })
+  jurisdiction: string | null;
+
+  @Column({ type: 'text', default: 'other' })
+  requesterType: RequesterType;
 
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;

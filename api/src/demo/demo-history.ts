@@ -28,10 +28,17 @@ export interface DemoRequest {
 }
 
 export const DEMO_AGENCIES = [
-  { name: 'Korea Communications Standards Commission', kind: 'regulator', country: 'KR', code: 'KCSC' },
-  { name: 'Korean National Police Agency', kind: 'police', country: 'KR', code: 'KNPA' },
-  { name: 'Digital Sex Crime Victim Support Center', kind: 'ngo', country: 'KR', code: 'DSC' },
-  { name: 'Image Removal Support Network (Japan)', kind: 'ngo', country: 'JP', code: 'IRSN' },
+  {
+    name: 'Korea Communications Standards Commission',
+    kind: 'regulator',
+    country: 'KR',
+    jurisdiction: 'KR',
+    requesterType: 'information_communications_authority',
+    code: 'KCSC',
+  },
+  { name: 'Korean National Police Agency', kind: 'police', country: 'KR', jurisdiction: 'KR', requesterType: 'police', code: 'KNPA' },
+  { name: 'Digital Sex Crime Victim Support Center', kind: 'ngo', country: 'KR', jurisdiction: 'KR', requesterType: 'other', code: 'DSC' },
+  { name: 'Image Removal Support Network (Japan)', kind: 'ngo', country: 'JP', jurisdiction: 'JP', requesterType: 'other', code: 'IRSN' },
 ] as const;
 
 interface Habits {

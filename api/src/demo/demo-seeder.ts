@@ -50,7 +50,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
     const agencyIds = await insertChunked(
       em,
       Agency,
-      DEMO_AGENCIES.map(({ name, kind, country }) => ({ name, kind, country })),
+      DEMO_AGENCIES.map(({ name, kind, country, jurisdiction, requesterType }) => ({ name, kind, country, jurisdiction, requesterType })),
     );
     const agencyByName = new Map(DEMO_AGENCIES.map((a, i) => [a.name as string, agencyIds[i]]));
     const platforms = new Map((await em.find(Platform)).map((p) => [p.slug, p]));

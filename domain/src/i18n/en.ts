@@ -93,6 +93,16 @@ export const en: DomainMessages = {
       ngo: 'NGO',
       other: 'Other',
     },
+    requesterType: {
+      information_communications_authority: 'Information and communications authority',
+      police: 'Police',
+      government_officials: 'Government officials',
+      court: 'Court',
+      data_protection_authority: 'Data protection authority',
+      consumer_protection_authority: 'Consumer protection authority',
+      military: 'Military',
+      other: 'Other',
+    },
     reportStatus: {
       queued: 'Queued',
       running: 'Generating',

@@ -86,6 +86,16 @@ export const id: DomainMessages = {
       ngo: 'LSM',
       other: 'Lainnya',
     },
+    requesterType: {
+      information_communications_authority: 'Otoritas informasi dan komunikasi',
+      police: 'Polisi',
+      government_officials: 'Pejabat pemerintah',
+      court: 'Pengadilan',
+      data_protection_authority: 'Otoritas perlindungan data',
+      consumer_protection_authority: 'Otoritas perlindungan konsumen',
+      military: 'Militer',
+      other: 'Lainnya',
+    },
     reportStatus: {
       queued: 'Dalam antrean',
       running: 'Sedang dibuat',

@@ -86,6 +86,16 @@ export const ko: DomainMessages = {
       ngo: '비영리 단체',
       other: '기타',
     },
+    requesterType: {
+      information_communications_authority: '정보통신 당국',
+      police: '경찰',
+      government_officials: '정부 공무원',
+      court: '법원',
+      data_protection_authority: '개인정보 보호 기관',
+      consumer_protection_authority: '소비자 보호 기관',
+      military: '군',
+      other: '기타',
+    },
     reportStatus: {
       queued: '대기 중',
       running: '생성 중',

@@ -67,6 +67,9 @@ export const en = {
       sla_hint: 'Requests of category CSAM always get 24 hours.',
       contacts: 'Contact channels',
     },
+    agencies: {
+      jurisdiction_hint: 'Two capital letters, ISO 3166-1 alpha-2, such as KR or ID.',
+    },
     consultations: {
       linked_requests: 'Linked requests',
       linked_hint: "Requests sent to this consultation's platform.",
@@ -307,6 +310,8 @@ export const en = {
       fields: {
         name: 'Name',
         kind: 'Kind',
+        jurisdiction: 'Jurisdiction',
+        requesterType: 'Requester type',
         country: 'Country',
         contactEmail: 'Contact email',
         q: 'Search',

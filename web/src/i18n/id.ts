@@ -66,6 +66,9 @@ export const id: AppMessages = {
       sla_hint: 'Permintaan kategori CSAM selalu 24 jam.',
       contacts: 'Saluran kontak',
     },
+    agencies: {
+      jurisdiction_hint: 'Dua huruf kapital ISO 3166-1 alpha-2, misalnya KR atau ID.',
+    },
     consultations: {
       linked_requests: 'Permintaan terkait',
       linked_hint: 'Permintaan yang dikirim ke platform konsultasi ini.',
@@ -305,6 +308,8 @@ export const id: AppMessages = {
       fields: {
         name: 'Nama',
         kind: 'Jenis',
+        jurisdiction: 'Yurisdiksi',
+        requesterType: 'Jenis peminta',
         country: 'Negara',
         contactEmail: 'Surel kontak',
         q: 'Cari',

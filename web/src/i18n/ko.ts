@@ -66,6 +66,9 @@ export const ko: AppMessages = {
       sla_hint: '아동 성착취물(CSAM) 요청은 항상 24시간입니다.',
       contacts: '연락 채널',
     },
+    agencies: {
+      jurisdiction_hint: 'ISO 3166-1 alpha-2 대문자 두 글자(예: KR, ID).',
+    },
     consultations: {
       linked_requests: '연결된 요청',
       linked_hint: '이 협의의 플랫폼에 보낸 요청입니다.',
@@ -301,6 +304,8 @@ export const ko: AppMessages = {
       fields: {
         name: '이름',
         kind: '종류',
+        jurisdiction: '관할 국가',
+        requesterType: '요청 기관 유형',
         country: '국가',
         contactEmail: '연락처 이메일',
         q: '검색',
