@@ -1,10 +1,12 @@
 import { can } from './permissions';
 import { type EventKind, isPlatformOriginated, PLATFORM_EVENT_KINDS, REGULATOR_EVENT_KINDS, type RequestStatus } from './vocabulary';
 
-const stay = <S extends RequestStatus>(status: S, kinds: readonly EventKind[]) => Object.fromEntries(kinds.map((k) => [k, status]));
 /** What every event does to a request that has been sent and not yet closed. */
 const open = (status: 'sent' | 'acknowledged'): Partial<Record<EventKind, RequestStatus>> => ({
-  ...stay(status, ['reminder_sent', 'escalated', 'note', 'item_checked']),
+  reminder_sent: status,
+  escalated: status,
+  note: status,
+  item_checked: status,
   acknowledged: 'acknowledged',
   info_requested: 'acknowledged',
   outcome: 'resolved',

@@ -26,10 +26,9 @@ import { RequestItem } from './request-item.entity';
 import { RequestItemChange } from './request-item-change.entity';
 import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
 import {
-  can,
   dueAt,
   isClosed,
-  isPlatformOriginated,
+  mayRecord,
   overdueSql,
   REQUEST_CATEGORIES,
   REQUEST_CHANNELS,
@@ -215,7 +214,7 @@ export class RequestsService {
 
   /** Records one timeline event and applies it to the request, atomically. A null actor is the system (a job). */
   async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null): Promise<RequestEvent> {
-    if (actor && !isPlatformOriginated(dto.kind) && dto.kind !== 'note' && !can(actor.role, 'requests:write')) {
+    if (actor && !mayRecord(actor.role, dto.kind)) {
       throw forbidden('request.event_forbidden', `the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`, {
         role: actor.role,
         kind: dto.kind,

@@ -8,7 +8,6 @@ const CODE_BY_CONSTRAINT: Record<string, ErrorCode> = {
   isDefined: 'input.required',
   isNotEmpty: 'input.required',
   isIso8601: 'input.not_a_date',
-  isISO8601: 'input.not_a_date',
   isDateString: 'input.not_a_date',
 };
 
