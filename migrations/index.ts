@@ -10,6 +10,7 @@ import { LeanRequestIndexes1795400300000 } from './1795400300000-LeanRequestInde
 import { ReportLanguage1795500000000 } from './1795500000000-ReportLanguage';
 import { RequestCounts1795500100000 } from './1795500100000-RequestCounts';
 import { AgencyJurisdiction1795500200000 } from './1795500200000-AgencyJurisdiction';
+import { MailEventKinds1795500300000 } from './1795500300000-MailEventKinds';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ReportLanguage1795500000000,
   RequestCounts1795500100000,
   AgencyJurisdiction1795500200000,
+  MailEventKinds1795500300000,
 ];

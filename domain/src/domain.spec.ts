@@ -10,6 +10,7 @@ import {
   ERROR_STATUS,
   errorText,
   isCounted,
+  isPlatformOriginated,
   isJurisdiction,
   JURISDICTIONS,
   isOverdue,
@@ -47,6 +48,15 @@ describe('lifecycle', () => {
     expect(nextStatus('acknowledged', 'reminder_sent')).toBe('acknowledged');
   });
 
+  it("should count a reply by mail as a response and a robot's receipt or a bounce as none", () => {
+    expect(nextStatus('sent', 'message_received')).toBe('acknowledged');
+    expect(nextStatus('sent', 'receipt_confirmed')).toBe('sent');
+    expect(nextStatus('sent', 'delivery_failed')).toBe('sent');
+    expect(isPlatformOriginated('message_received')).toBe(true);
+    expect(isPlatformOriginated('receipt_confirmed')).toBe(false);
+    expect(allowedEventKinds('admin', 'sent', 'regulator')).not.toContain('delivery_failed');
+  });
+
   it('should allow withdrawing any unresolved request and only notes on a closed one', () => {
     for (const status of ['draft', 'sent', 'acknowledged'] as const) expect(nextStatus(status, 'withdrawn')).toBe('withdrawn');
     for (const status of ['resolved', 'withdrawn'] as const) {
@@ -57,7 +67,13 @@ describe('lifecycle', () => {
   });
 
   it('should offer each role the event kinds it may record', () => {
-    expect(allowedEventKinds('liaison', 'sent', 'platform')).toEqual(['acknowledged', 'info_requested', 'outcome', 'refused']);
+    expect(allowedEventKinds('liaison', 'sent', 'platform')).toEqual([
+      'acknowledged',
+      'info_requested',
+      'outcome',
+      'refused',
+      'receipt_confirmed',
+    ]);
     expect(allowedEventKinds('liaison', 'sent', 'regulator')).toEqual(['note']);
     expect(allowedEventKinds('analyst', 'sent', 'platform')).toEqual([]);
     expect(allowedEventKinds('regulator', 'draft', 'regulator')).toEqual(['sent', 'note', 'withdrawn']);

@@ -23,14 +23,28 @@ export const REMOVAL_OUTCOMES = ['removed', 'partially_removed'] as const satisf
 export const ITEM_STATES = ['pending', 'removed', 'still_online', 'geo_blocked', 'not_found'] as const;
 export type ItemState = (typeof ITEM_STATES)[number];
 
-/** Events the platform originates: each one is a response. */
-export const PLATFORM_EVENT_KINDS = ['acknowledged', 'info_requested', 'outcome', 'refused'] as const;
-/** Events the regulator originates. */
-export const REGULATOR_EVENT_KINDS = ['sent', 'reminder_sent', 'escalated', 'note', 'item_checked', 'withdrawn'] as const;
-export const EVENT_KINDS = [...PLATFORM_EVENT_KINDS, ...REGULATOR_EVENT_KINDS] as const;
+/** Events the platform originates: each one is a response (`message_received` is a person's reply by mail). */
+export const PLATFORM_EVENT_KINDS = ['acknowledged', 'info_requested', 'outcome', 'refused', 'message_received'] as const;
+/** Platform-side events that are not a response: a robot's or a ticket system's confirmation of receipt. */
+export const RECEIPT_EVENT_KINDS = ['receipt_confirmed'] as const;
+/** Events the regulator originates (`delivery_failed` is a bounce of the regulator's own mail). */
+export const REGULATOR_EVENT_KINDS = [
+  'sent',
+  'reminder_sent',
+  'escalated',
+  'note',
+  'item_checked',
+  'withdrawn',
+  'delivery_failed',
+] as const;
+export const EVENT_KINDS = [...PLATFORM_EVENT_KINDS, ...RECEIPT_EVENT_KINDS, ...REGULATOR_EVENT_KINDS] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
 export const isPlatformOriginated = (kind: EventKind): boolean => (PLATFORM_EVENT_KINDS as readonly string[]).includes(kind);
+/** Anything the platform's side did, a robot's receipt included: where the DSA's "time to confirm receipt" ends. */
+export const PLATFORM_SIDE_EVENT_KINDS = [...PLATFORM_EVENT_KINDS, ...RECEIPT_EVENT_KINDS] as const;
+/** Recorded only from a stored message (a reply, a bounce), never typed in: the message is their evidence. */
+export const MESSAGE_EVENT_KINDS = ['message_received', 'delivery_failed'] as const satisfies readonly EventKind[];
 
 export const CONSULTATION_FORMATS = ['in_person', 'video', 'call', 'letter', 'email'] as const;
 export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];

@@ -115,7 +115,7 @@ describe('reports in Korean', () => {
     expect(ko.report).toMatch(/요청 번호 플랫폼 유형 발송 경로 발송일 대기 일수/);
     expect(ko.report).toContain('1 / 4쪽');
     // The domain's rules in the methodology: which events answer a request, and the deadlines.
-    expect(ko.report).toContain('플랫폼 측 기록(접수 확인, 추가 정보 요청, 처리 결과, 거부)');
+    expect(ko.report).toContain('플랫폼 측 기록(접수 확인, 추가 정보 요청, 처리 결과, 거부, 메일 회신 수신)');
     expect(ko.report).toContain('따로 정하지 않으면 72시간, 아동 성착취물은 항상 24시간');
     for (const english of ['Summary', 'Methodology', 'Generated', 'Page']) expect(ko.report).not.toContain(english);
   });
@@ -172,7 +172,7 @@ describe('reports in Indonesian', () => {
     expect(id.report).toContain('Permintaan yang dikirim sejak 1 Feb 2020 hingga sebelum 1 Sep 2020');
     expect(id.report).toContain('Telegram: 7 dikirim, 0 dijawab (0,0%), 7 lewat tenggat. Tidak satu pun dijawab.');
     expect(id.report).toContain('Halaman 1 dari 4');
-    expect(id.report).toContain('peristiwa dari pihak platform (diterima, meminta informasi, hasil, ditolak)');
+    expect(id.report).toContain('peristiwa dari pihak platform (diterima, meminta informasi, hasil, ditolak, balasan email diterima)');
     for (const english of ['Summary', 'Methodology', 'Generated', 'Page']) expect(id.report).not.toContain(english);
   });
 

@@ -30,7 +30,7 @@ import { allowedEventKinds, type EventKind, type EventSide, type RequestOutcome 
 import { choices } from '../common/choices';
 
 /**
- * "Record platform response" (acknowledged, information requested, outcome, refused) or "Record our
+ * "Record platform response" (acknowledged, information requested, outcome, refused, receipt confirmed) or "Record our
  * action" (sent, reminder, escalation, note, re-check, withdrawal): POST /api/requests/:id/events.
  * Shown only when the role may record something on the request in its current status.
  */
