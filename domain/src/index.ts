@@ -10,3 +10,5 @@ export * from './locks';
 export * from './errors';
 export * from './i18n';
 export * from './passwords';
+export * from './transparency';
+export * from './cross-check';

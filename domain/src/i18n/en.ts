@@ -1,10 +1,13 @@
 import type { ErrorCode } from '../errors';
+import type { ExplanationCode, FindingCode } from '../transparency';
 import type { EnumLabels } from '../vocabulary';
 
 /** The domain's words in one language: the label of every enum value and the text of every error code. */
 export interface DomainMessages {
   enums: EnumLabels;
   errors: Record<ErrorCode, string>;
+  /** What the cross-check says of a gap between published figures and ours, and what could explain it. */
+  findings: Record<FindingCode | ExplanationCode, string>;
 }
 
 /** English. */
@@ -181,5 +184,21 @@ export const en: DomainMessages = {
     'server.unavailable': 'The database is unavailable at the moment; try again in a few seconds.',
     'server.shutting_down': 'The server is restarting; try again in a few seconds.',
     'server.error': 'Something went wrong on the server. The error has been logged.',
+  },
+  findings: {
+    under_reporting: 'The platform reports {published} requests; we recorded {ours} sent in this scope. It may be under-reporting.',
+    more_than_we_sent: 'The platform reports {published} requests, more than the {ours} we recorded in this scope.',
+    removal_rate_above_ours: 'The platform reports {published}% of items removed; we observed {ours}%.',
+    removal_rate_below_ours: 'The platform reports {published}% of items removed, less than the {ours}% we observed.',
+    confirm_receipt_median_far_from_ours:
+      "The platform's median time to confirm receipt is {published} h; ours is {ours} h (Kaplan-Meier: {km} h).",
+    give_effect_median_far_from_ours:
+      "The platform's median time to give effect is {published} h; ours is {ours} h (Kaplan-Meier: {km} h).",
+    no_matching_platform: 'No platform in the tracker belongs to this company or service: add it, or set its parent company, to compare.',
+    category_not_tracked: 'The category “{category}” matches none of the categories we record.',
+    other_agencies: 'Other agencies of the same type in the country send requests too; the platform counts theirs with ours.',
+    date_received: 'Platforms count requests by the date they received them; we count by the date we sent them.',
+    several_services: "A company's figures cover all its services; one request can name items on several of them.",
+    rounding: 'Published percentages are rounded; the comparison allows for the range each one stands for.',
   },
 };

@@ -176,4 +176,23 @@ export const id: DomainMessages = {
     'server.shutting_down': 'Server sedang dimulai ulang; coba lagi beberapa detik lagi.',
     'server.error': 'Terjadi kesalahan di server. Kesalahan telah dicatat.',
   },
+  findings: {
+    under_reporting:
+      'Platform melaporkan {published} permintaan; kami mencatat {ours} yang dikirim dalam cakupan ini. Platform mungkin melaporkan terlalu sedikit.',
+    more_than_we_sent: 'Platform melaporkan {published} permintaan, lebih banyak daripada {ours} yang kami catat dalam cakupan ini.',
+    removal_rate_above_ours: 'Platform melaporkan {published}% konten dihapus; kami mengamati {ours}%.',
+    removal_rate_below_ours: 'Platform melaporkan {published}% konten dihapus, lebih rendah daripada {ours}% yang kami amati.',
+    confirm_receipt_median_far_from_ours:
+      'Median waktu konfirmasi penerimaan menurut platform adalah {published} jam; menurut kami {ours} jam (Kaplan-Meier: {km} jam).',
+    give_effect_median_far_from_ours:
+      'Median waktu pelaksanaan perintah menurut platform adalah {published} jam; menurut kami {ours} jam (Kaplan-Meier: {km} jam).',
+    no_matching_platform:
+      'Tidak ada platform di pelacak yang termasuk perusahaan atau layanan ini: tambahkan platformnya, atau isi perusahaan induknya, untuk membandingkan.',
+    category_not_tracked: 'Kategori “{category}” tidak cocok dengan kategori mana pun yang kami catat.',
+    other_agencies:
+      'Instansi lain dengan jenis yang sama di negara ini juga mengirim permintaan; platform menghitungnya bersama permintaan kami.',
+    date_received: 'Platform menghitung permintaan menurut tanggal diterima; kami menurut tanggal dikirim.',
+    several_services: 'Angka perusahaan mencakup semua layanannya; satu permintaan dapat memuat konten di beberapa layanan.',
+    rounding: 'Persentase yang dipublikasikan dibulatkan; perbandingan memperhitungkan rentang yang diwakili setiap angka.',
+  },
 };

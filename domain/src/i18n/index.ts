@@ -1,4 +1,5 @@
 import { type ErrorBody, type ErrorParams, interpolate } from '../errors';
+import type { ExplanationCode, FindingCode } from '../transparency';
 import type { EnumName } from '../vocabulary';
 import { type DomainMessages, en } from './en';
 import { id } from './id';
@@ -49,3 +50,7 @@ export function errorText(language: Language, body: Pick<ErrorBody, 'code' | 'me
   }
   return interpolate(template, params);
 }
+
+/** A cross-check finding or explanation in the reader's language. */
+export const findingText = (language: Language, code: FindingCode | ExplanationCode, params: ErrorParams = {}): string =>
+  interpolate(DOMAIN_MESSAGES[language].findings[code], params);

@@ -175,4 +175,21 @@ export const ko: DomainMessages = {
     'server.shutting_down': '서버가 다시 시작하는 중입니다. 몇 초 후 다시 시도하십시오.',
     'server.error': '서버에서 오류가 발생했습니다. 오류가 기록되었습니다.',
   },
+  findings: {
+    under_reporting:
+      '플랫폼은 요청 {published}건을 받았다고 공개했지만, 같은 범위에서 우리가 발송한 요청은 {ours}건입니다. 과소 보고일 수 있습니다.',
+    more_than_we_sent: '플랫폼은 요청 {published}건을 받았다고 공개했으며, 이는 같은 범위에서 우리가 기록한 {ours}건보다 많습니다.',
+    removal_rate_above_ours: '플랫폼은 항목의 {published}%를 삭제했다고 공개했지만, 우리가 확인한 비율은 {ours}%입니다.',
+    removal_rate_below_ours: '플랫폼은 항목의 {published}%를 삭제했다고 공개했으며, 이는 우리가 확인한 {ours}%보다 낮습니다.',
+    confirm_receipt_median_far_from_ours:
+      '플랫폼이 공개한 수신 확인 시간 중앙값은 {published}시간이고, 우리 기록으로는 {ours}시간입니다(Kaplan-Meier: {km}시간).',
+    give_effect_median_far_from_ours:
+      '플랫폼이 공개한 조치 이행 시간 중앙값은 {published}시간이고, 우리 기록으로는 {ours}시간입니다(Kaplan-Meier: {km}시간).',
+    no_matching_platform: '이 회사나 서비스에 속한 플랫폼이 트래커에 없습니다. 비교하려면 플랫폼을 추가하거나 모회사를 지정하세요.',
+    category_not_tracked: '‘{category}’ 분류는 우리가 기록하는 어떤 분류와도 맞지 않습니다.',
+    other_agencies: '같은 나라의 같은 유형의 다른 기관도 요청을 보내며, 플랫폼은 그 요청도 함께 셉니다.',
+    date_received: '플랫폼은 요청을 받은 날짜로 세고, 우리는 발송한 날짜로 셉니다.',
+    several_services: '회사 단위 수치는 모든 서비스를 포함하며, 요청 하나가 여러 서비스의 항목을 담을 수 있습니다.',
+    rounding: '공개된 비율은 반올림된 값이므로, 비교할 때 각 값이 나타내는 범위를 감안했습니다.',
+  },
 };
