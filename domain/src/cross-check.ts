@@ -6,7 +6,6 @@ import {
   MEDIAN_GAP_SHARE,
   type MetricUnit,
   type PublishedMetric,
-  publishedInterval,
   REMOVAL_RATE_GAP_POINTS,
   shareOf,
   type SubjectKind,
