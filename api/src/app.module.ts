@@ -14,6 +14,7 @@ import { Environment } from './config/environment';
 import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { CrossCheckModule } from './cross-check/cross-check.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
@@ -23,6 +24,7 @@ import { ShutdownState } from './lifecycle/shutdown-state';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { PublishedFiguresModule } from './published-figures/published-figures.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReportsModule } from './reports/reports.module';
 import { ResponsivenessModule } from './responsiveness/responsiveness.module';
@@ -69,6 +71,8 @@ export class AppModule {
         RequestsModule,
         ConsultationsModule,
         ResponsivenessModule,
+        PublishedFiguresModule,
+        CrossCheckModule,
         ReportsModule,
         JobsModule,
         ImportsModule,

@@ -21,7 +21,10 @@ export interface PublishedValue extends Interval {
 
 /** Our ledger over the same subject, period, jurisdiction, requester types and categories, measured the publishers' way. */
 export interface OurFigures {
+  /** Orders to act (removal and blocking requests): what the publishers' request counts are compared with. */
   requests: number;
+  /** Orders to provide information (investigation and preservation requests). */
+  infoOrders: number;
   items: number;
   /** Removed or geo-blocked now; split the way the publishers split it (legal: geo-blocked; policy: removed). */
   itemsRemoved: number;

@@ -72,6 +72,7 @@ export const ERROR_STATUS = {
   'import.malformed_form': 400,
   'import.file_missing': 400,
   'import.interrupted': 400,
+  'import.unknown_format': 400,
   // The server
   'server.unavailable': 503,
   'server.shutting_down': 503,

@@ -12,6 +12,8 @@ export const ADVISORY_LOCKS = {
   auditChain: 735_003,
   /** The first admin and the demo data at start-up. */
   startupData: 735_004,
+  /** Importing published figures: two files revising the same figure take turns. */
+  publishedFigures: 735_005,
 } as const;
 
 export const ADVISORY_LOCK_NAMESPACES = {

@@ -16,6 +16,8 @@ export const PERMISSIONS = {
   'content:urls': ['admin', 'regulator', 'liaison'],
   /** Generating compliance reports and consultation briefs. */
   'reports:create': ['admin', 'regulator', 'analyst', 'liaison'],
+  /** Importing and typing in what platforms publish about our requests (transparency reports). */
+  'figures:write': ['admin', 'regulator', 'analyst'],
   /** Scheduled jobs: their runs, and running one by hand. */
   'jobs:manage': ['admin'],
   'users:manage': ['admin'],

@@ -23,6 +23,7 @@ const value = (text: string, unit: PublishedValue['unit']): PublishedValue => ({
 
 const ours: OurFigures = {
   requests: 212,
+  infoOrders: 5,
   items: 1000,
   itemsRemoved: 610,
   itemsRemovedLegal: 10,
@@ -125,7 +126,7 @@ describe('cross-check findings', () => {
   });
 
   it('should word every finding in every language with the same placeholders', () => {
-    const placeholders = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const placeholders = (t: string) => [...t.matchAll(/%\{(\w+)\}/g)].map((m) => m[1]).sort();
     for (const code of Object.keys(DOMAIN_MESSAGES.en.findings) as (keyof typeof DOMAIN_MESSAGES.en.findings)[]) {
       for (const lang of LANGUAGES)
         expect(placeholders(DOMAIN_MESSAGES[lang].findings[code])).toEqual(placeholders(DOMAIN_MESSAGES.en.findings[code]));

@@ -1,4 +1,11 @@
-import { type ItemState, REQUEST_CATEGORIES, type RequestCategory, REQUESTER_TYPES, type RequesterType } from './vocabulary';
+import {
+  type ItemState,
+  REQUEST_CATEGORIES,
+  type RequestCategory,
+  REQUESTER_TYPES,
+  type RequesterType,
+  type RequestType,
+} from './vocabulary';
 
 /**
  * What platforms publish about the requests they received (transparency reports), and the rules that
@@ -92,6 +99,13 @@ export function categoriesOf(published: string | null): RequestCategory[] | null
   if (published === null) return null;
   return REQUEST_CATEGORIES.filter((c) => categoryKey(DSA_CATEGORY[c]) === categoryKey(published));
 }
+
+/**
+ * Publishers count orders to act against content (Google's removal requests, the DSA's "orders to act")
+ * apart from orders to provide information; these are our request types on each side.
+ */
+export const ORDER_TO_ACT_TYPES = ['removal', 'blocking'] as const satisfies readonly RequestType[];
+export const INFORMATION_ORDER_TYPES = ['investigation', 'preservation'] as const satisfies readonly RequestType[];
 
 /**
  * Our items counted as "removed" the way the publishers split them: restricted in the country on legal

@@ -9,7 +9,8 @@ const GENERATE = `
 DO $$ BEGIN PERFORM setseed(0.42); END $$;
 TRUNCATE requests, request_items, request_events, request_item_changes, consultations, consultation_action_items, consultation_requests, agencies RESTART IDENTITY CASCADE;
 INSERT INTO platforms (name, slug) SELECT 'Bench platform ' || g, 'bench-' || g FROM generate_series(1, 6) g ON CONFLICT (slug) DO NOTHING;
-INSERT INTO agencies (name, kind) VALUES ('Bench regulator', 'regulator'), ('Bench police', 'police'), ('Bench NGO', 'ngo'), ('Bench other', 'other');
+INSERT INTO agencies (name, kind, jurisdiction, requester_type) VALUES ('Bench regulator', 'regulator', 'KR', 'information_communications_authority'),
+  ('Bench police', 'police', 'KR', 'police'), ('Bench NGO', 'ngo', 'KR', 'other'), ('Bench other', 'other', 'KR', 'government_officials');
 
 CREATE TEMP TABLE gen ON COMMIT DROP AS
 SELECT g AS id,

@@ -1,43 +1,16 @@
 import { REQUEST_CSV_COLUMNS } from '../../../domain/src';
-import { PassThrough, type Readable } from 'node:stream';
+import type { Readable } from 'node:stream';
 import { BadRequestException, Controller, Get, Header, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import busboy from 'busboy';
 import type { Request } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { type ImportResult, RequestsImportService } from './requests-import.service';
-import { DomainError } from '../common/errors/domain-error';
+import { uploadedFile } from '../common/http/upload';
 
 const TEMPLATE = `${REQUEST_CSV_COLUMNS.join(',')}
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/1,,
 Korean National Police Agency,KNPA-2024-0001,telegram,removal,deepfake_sexual,email,2024-03-01T09:30:00Z,,,,,https://t.me/example/2,,
 `;
-
-/** The uploaded file of a multipart form, as a stream (never held in memory whole). A malformed form is a 400. */
-function multipartFile(req: Request): Promise<Readable> {
-  return new Promise((ok, fail) => {
-    const malformed = (err: Error) =>
-      new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
-    let form: busboy.Busboy;
-    try {
-      form = busboy({ headers: req.headers, limits: { files: 1 } });
-    } catch (err) {
-      return fail(malformed(err as Error)); // no boundary
-    }
-    form.on('file', (_name, file) => {
-      // A form cut short fails the file stream, possibly before the import starts reading it: without a
-      // listener that 'error' would end the process. The import reads the 400 from the stream instead.
-      const out = new PassThrough().on('error', () => undefined);
-      file.on('error', (err) => out.destroy(malformed(err)));
-      ok(file.pipe(out));
-    });
-    form.on('error', (err) => fail(malformed(err as Error)));
-    form.on('close', () =>
-      fail(new DomainError('import.file_missing', 'file is missing: send the CSV in a form field named file', 'file')),
-    );
-    req.pipe(form);
-  });
-}
 
 @ApiTags('imports')
 @ApiBearerAuth()
@@ -55,11 +28,7 @@ export class ImportsController {
   @HttpCode(200)
   @Post('requests')
   async requests(@Req() req: Request, @CurrentUser() actor: Actor): Promise<ImportResult> {
-    const type = String(req.headers['content-type'] ?? '');
-    let input: Readable;
-    if (type.startsWith('multipart/form-data')) input = await multipartFile(req);
-    else if (/^(text\/csv|text\/plain|application\/octet-stream)/.test(type)) input = req;
-    else throw new DomainError('input.unsupported_media_type', 'send the CSV as text/csv, or as a multipart form field named file');
+    const input: Readable = await uploadedFile(req);
     const result = await this.imports.importCsv(input, actor);
     if (result.errors.length > 0) {
       const rows = new Set(result.errors.map((e) => e.line)).size;

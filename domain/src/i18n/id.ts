@@ -172,23 +172,24 @@ export const id: DomainMessages = {
     'import.malformed_form': 'Formulir unggahan tidak dapat dibaca.',
     'import.file_missing': 'Tidak ada berkas yang dikirim.',
     'import.interrupted': 'Unggahan terputus sebelum selesai; tidak ada yang diimpor.',
+    'import.unknown_format': 'Berkas tidak dalam format yang dapat dibaca pelacak; tidak ada yang diimpor.',
     'server.unavailable': 'Basis data sedang tidak tersedia; coba lagi beberapa detik lagi.',
     'server.shutting_down': 'Server sedang dimulai ulang; coba lagi beberapa detik lagi.',
     'server.error': 'Terjadi kesalahan di server. Kesalahan telah dicatat.',
   },
   findings: {
     under_reporting:
-      'Platform melaporkan {published} permintaan; kami mencatat {ours} yang dikirim dalam cakupan ini. Platform mungkin melaporkan terlalu sedikit.',
-    more_than_we_sent: 'Platform melaporkan {published} permintaan, lebih banyak daripada {ours} yang kami catat dalam cakupan ini.',
-    removal_rate_above_ours: 'Platform melaporkan {published}% konten dihapus; kami mengamati {ours}%.',
-    removal_rate_below_ours: 'Platform melaporkan {published}% konten dihapus, lebih rendah daripada {ours}% yang kami amati.',
+      'Platform melaporkan %{published} permintaan; kami mencatat %{ours} yang dikirim dalam cakupan ini. Platform mungkin melaporkan terlalu sedikit.',
+    more_than_we_sent: 'Platform melaporkan %{published} permintaan, lebih banyak daripada %{ours} yang kami catat dalam cakupan ini.',
+    removal_rate_above_ours: 'Platform melaporkan %{published}% konten dihapus; kami mengamati %{ours}%.',
+    removal_rate_below_ours: 'Platform melaporkan %{published}% konten dihapus, lebih rendah daripada %{ours}% yang kami amati.',
     confirm_receipt_median_far_from_ours:
-      'Median waktu konfirmasi penerimaan menurut platform adalah {published} jam; menurut kami {ours} jam (Kaplan-Meier: {km} jam).',
+      'Median waktu konfirmasi penerimaan menurut platform adalah %{published} jam; menurut kami %{ours} jam (Kaplan-Meier: %{km} jam).',
     give_effect_median_far_from_ours:
-      'Median waktu pelaksanaan perintah menurut platform adalah {published} jam; menurut kami {ours} jam (Kaplan-Meier: {km} jam).',
+      'Median waktu pelaksanaan perintah menurut platform adalah %{published} jam; menurut kami %{ours} jam (Kaplan-Meier: %{km} jam).',
     no_matching_platform:
       'Tidak ada platform di pelacak yang termasuk perusahaan atau layanan ini: tambahkan platformnya, atau isi perusahaan induknya, untuk membandingkan.',
-    category_not_tracked: 'Kategori “{category}” tidak cocok dengan kategori mana pun yang kami catat.',
+    category_not_tracked: 'Kategori “%{category}” tidak cocok dengan kategori mana pun yang kami catat.',
     other_agencies:
       'Instansi lain dengan jenis yang sama di negara ini juga mengirim permintaan; platform menghitungnya bersama permintaan kami.',
     date_received: 'Platform menghitung permintaan menurut tanggal diterima; kami menurut tanggal dikirim.',

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     message: string,
     readonly field?: string,
     readonly params?: ErrorParams,
+    /** What the answer carries besides (an import's row errors, the headers a file should have). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }

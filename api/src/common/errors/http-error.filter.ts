@@ -125,8 +125,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Logged with the request's id (which the answer carries), so a user's report finds the line.
     if (statusCode >= 500 && req.log) req.log.error({ err: exception }, error.message);
     else if (statusCode >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    // Details an HttpException carries besides its message (an import's row errors) go along.
-    const body = exception instanceof HttpException ? exception.getResponse() : undefined;
+    // Details an error carries besides its message (an import's row errors) go along.
+    const body =
+      exception instanceof HttpException ? exception.getResponse() : exception instanceof DomainError ? exception.details : undefined;
     const {
       statusCode: _s,
       error: _e,
