@@ -67,6 +67,14 @@ const ROUTES: Record<string, Access> = {
   'GET /api/exports/open-data': 'records:read',
 
   'GET /api/reminders': 'records:read',
+
+  'GET /api/published-figures': 'records:read',
+  'GET /api/published-figures/{id}': 'records:read',
+  'GET /api/published-figures/template.csv': 'records:read',
+  'POST /api/published-figures': 'figures:write',
+  'POST /api/published-figures/import': 'figures:write',
+  'GET /api/cross-check': 'records:read',
+  'GET /api/cross-check/dsa-table3.csv': 'records:read',
   'GET /api/jobs': 'jobs:manage',
   'GET /api/jobs/runs': 'jobs:manage',
   'POST /api/jobs/{name}/run': 'jobs:manage',

@@ -1,8 +1,41 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { FigureSource, MetricUnit, PublishedMetric, RequesterType, SubjectKind } from '../../../domain/src';
+import { Check, Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { CheckIn } from '../database/check';
+import {
+  FIGURE_SOURCES,
+  type FigureSource,
+  METRIC_UNITS,
+  type MetricUnit,
+  PUBLISHED_METRICS,
+  type PublishedMetric,
+  REQUESTER_TYPES,
+  type RequesterType,
+  SUBJECT_KINDS,
+  type SubjectKind,
+} from '../../../domain/src';
 
 /** What a platform published about requests it received: one figure (migrations/1795500400000-PublishedFigures.ts). */
 @Entity('published_figures')
+@CheckIn('ck_published_figures_subject_kind', 'subject_kind', SUBJECT_KINDS)
+@Check('ck_published_figures_period', `"period_end" >= "period_start"`)
+@Check('ck_published_figures_jurisdiction', `"jurisdiction" ~ '^[A-Z]{2}$'`)
+@CheckIn('ck_published_figures_requester_type', 'requester_type', REQUESTER_TYPES)
+@CheckIn('ck_published_figures_metric', 'metric', PUBLISHED_METRICS)
+@CheckIn('ck_published_figures_unit', 'unit', METRIC_UNITS)
+@CheckIn('ck_published_figures_source', 'source', FIGURE_SOURCES)
+@Check('ck_published_figures_value', `"value" >= 0 AND ("unit" <> 'percent' OR "value" <= 100)`)
+// NULLS NOT DISTINCT (in the migration): a figure about every requester is one figure, not one per import.
+@Unique('uq_published_figures_figure', [
+  'publisher',
+  'subject',
+  'periodStart',
+  'periodEnd',
+  'jurisdiction',
+  'requesterType',
+  'requester',
+  'category',
+  'metric',
+])
+@Index('ix_published_figures_period', ['periodStart', 'periodEnd'])
 export class PublishedFigure {
   @PrimaryGeneratedColumn()
   id: number;
@@ -27,7 +60,7 @@ export class PublishedFigure {
   @Column({ type: 'text', nullable: true }) sourceSha256: string | null;
   @Column({ type: 'timestamptz' }) retrievedAt: Date;
   /** 1, then one more each time a publisher's corrected file changed the value. */
-  @Column({ type: 'integer' }) revision: number;
-  @Column({ type: 'timestamptz' }) createdAt: Date;
-  @Column({ type: 'timestamptz' }) updatedAt: Date;
+  @Column({ type: 'integer', default: 1 }) revision: number;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt: Date;
 }

@@ -11,6 +11,8 @@ import { EVENT_KINDS, type EventKind, REQUEST_OUTCOMES, type RequestOutcome } fr
 @CheckIn('ck_request_events_outcome', 'outcome', REQUEST_OUTCOMES, true)
 @Check('ck_request_events_outcome_given', `"kind" NOT IN ('outcome', 'refused') OR "outcome" IS NOT NULL`)
 @Index('ix_request_events_request_occurred', ['requestId', 'occurredAt'])
+// Partial (robots' receipts only), made by the PublishedFigures migration.
+@Index('ix_request_events_receipt', { synchronize: false })
 export class RequestEvent {
   @PrimaryGeneratedColumn()
   id: number;
