@@ -59,6 +59,8 @@ const model2020 = (): ComplianceReportModel => ({
       actionItems: [{ ownerSide: 'platform', text: '미답변 요청에 회신', dueDate: '2020-08-01', state: 'missed' }],
     },
   ],
+  crossCheck: [],
+  crossCheckTotal: 0,
 });
 
 async function text(pdf: Buffer): Promise<{ text: string; pages: number }> {

@@ -1,5 +1,6 @@
 import { CSAM_SLA_HOURS, DEFAULT_LANGUAGE, DEFAULT_SLA_HOURS, type Language, PLATFORM_EVENT_KINDS } from '../../domain/src';
 import { rateBars, trendLines } from './charts';
+import { crossCheckMethodology, crossCheckSection } from './cross-check-section';
 import { type Column, createDocument, type Doc, heading, paragraph, table } from './document';
 import { type ReportLocale, reportLocale } from './i18n';
 import type { ComplianceReportModel, PlatformMetrics, WaitingRequest } from './model';
@@ -103,7 +104,8 @@ export function summarise(model: ComplianceReportModel, { t, f }: ReportLocale):
 }
 
 /** How every figure is counted; the domain's rules (which events answer, the deadlines) filled in from the domain. */
-export function methodology({ t, f, label }: ReportLocale): string[] {
+export function methodology(locale: ReportLocale): string[] {
+  const { t, f, label } = locale;
   const m = t.methodology;
   const lower = (text: string) => text.toLocaleLowerCase(t.format.locale);
   return [
@@ -113,11 +115,12 @@ export function methodology({ t, f, label }: ReportLocale): string[] {
     m.kmMedian,
     m.deadline(f.count(DEFAULT_SLA_HOURS), f.count(CSAM_SLA_HOURS), lower(label('category', 'csam'))),
     m.removal,
+    ...crossCheckMethodology(locale),
     m.fingerprint,
   ];
 }
 
-/** The compliance report: cover, summary, metrics, charts, unanswered requests, consultations, methodology. */
+/** The compliance report: cover, summary, metrics, charts, unanswered requests, consultations, the platforms' published figures beside ours, methodology. */
 export async function renderComplianceReport(model: ComplianceReportModel, language: Language = DEFAULT_LANGUAGE): Promise<Buffer> {
   const locale = reportLocale(language);
   const { t, f, label } = locale;
@@ -177,6 +180,8 @@ export async function renderComplianceReport(model: ComplianceReportModel, langu
       );
     } else paragraph(doc, t.consultations.noActionItems, THEME.colour.muted);
   }
+
+  crossCheckSection(doc, locale, model.crossCheck, model.crossCheckTotal);
 
   doc.addPage();
   heading(doc, t.methodology.heading);

@@ -61,6 +61,8 @@ const report = (): ComplianceReportModel => ({
       ],
     },
   ],
+  crossCheck: [],
+  crossCheckTotal: 0,
 });
 
 const brief = (): ConsultationBriefModel => ({

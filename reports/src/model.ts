@@ -1,3 +1,5 @@
+import type { CrossCheckRow } from '../../domain/src';
+
 /** What the reports show: plain data built by the API from the database. Rendering adds nothing to it. */
 export interface PlatformMetrics {
   platform: string;
@@ -67,6 +69,13 @@ export interface ComplianceReportModel {
   /** How many requests had no answer at asOf in all. */
   unansweredTotal: number;
   consultations: ConsultationSummary[];
+  /**
+   * What the platforms published for periods within the report's, beside our figures, most recent
+   * period first (the first ones, when there are many); findings already in the report's language.
+   */
+  crossCheck: CrossCheckRow[];
+  /** How many publisher periods there are in all. */
+  crossCheckTotal: number;
 }
 
 export interface ConsultationBriefModel {

@@ -9,10 +9,11 @@ import type { PoolClient } from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { notFound } from '../common/errors/domain-error';
+import { type CrossCheckFilter, CrossCheckService } from '../cross-check/cross-check.service';
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { RollupRepository } from '../responsiveness/rollup.repository';
 import type { ResponsivenessRow } from '../responsiveness/responsiveness.dto';
-import { countedSql } from '../../../domain/src';
+import { countedSql, type CrossCheckRow, DEFAULT_LANGUAGE, type Language } from '../../../domain/src';
 
 export interface ReportParameters {
   from: Date;
@@ -25,6 +26,8 @@ export interface ReportParameters {
 
 /** Lines of unanswered requests printed in a PDF; the CSV always has all of them. */
 export const MAX_LISTED = 1000;
+/** Publisher periods set beside ours in a PDF; the console's cross-check screen shows them all. */
+export const MAX_CROSS_CHECK_ROWS = 30;
 
 // The requests a report counts, with $1 from, $2 to, $3 asOf, $4 platform ids (empty: all), $5 agency id.
 const REQUESTS_IN_SCOPE = `${countedSql('r')} AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
@@ -43,9 +46,14 @@ export class ReportDataService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly stats: ResponsivenessService,
     private readonly rollups: RollupRepository,
+    private readonly crossCheck: CrossCheckService,
   ) {}
 
-  async compliance(p: ReportParameters, generatedAt: Date): Promise<{ model: ComplianceReportModel; csvGzip: Buffer }> {
+  async compliance(
+    p: ReportParameters,
+    generatedAt: Date,
+    language: Language = DEFAULT_LANGUAGE,
+  ): Promise<{ model: ComplianceReportModel; csvGzip: Buffer }> {
     const query = {
       from: p.from.toISOString(),
       to: p.to.toISOString(),
@@ -54,7 +62,7 @@ export class ReportDataService {
     };
     const selected = (row: { platformId: number }) => p.platformIds.length === 0 || p.platformIds.includes(row.platformId);
     // Independent reads, side by side: the CSV's COPY and gzip overlap with the aggregates.
-    const [all, trend, { waiting, total, csvGzip, csvSha256 }, agency, consultations] = await Promise.all([
+    const [all, trend, { waiting, total, csvGzip, csvSha256 }, agency, consultations, crossCheck] = await Promise.all([
       this.stats.perPlatform(query),
       this.trend(p),
       this.requests(p),
@@ -62,9 +70,16 @@ export class ReportDataService {
         ? this.dataSource.query('SELECT name FROM agencies WHERE id = $1', [p.agencyId]).then((rows) => (rows[0]?.name as string) ?? null)
         : null,
       this.consultations(p),
+      this.crossCheckRows(p, language),
     ]);
     const platforms = all.filter(selected);
-    const data = { platforms: platforms.map(metrics), trend, waiting, total, consultations, csvSha256 };
+    // The cross-check's figures, not its words: the fingerprint is the same in every language.
+    const figures = crossCheck.map(({ findings, explanations, ...row }) => ({
+      ...row,
+      findings: findings.map(codes),
+      explanations: explanations.map(codes),
+    }));
+    const data = { platforms: platforms.map(metrics), trend, waiting, total, consultations, csvSha256, crossCheck: figures };
     return {
       model: {
         title: p.title,
@@ -79,6 +94,8 @@ export class ReportDataService {
         unanswered: waiting,
         unansweredTotal: total,
         consultations,
+        crossCheck: crossCheck.slice(0, MAX_CROSS_CHECK_ROWS),
+        crossCheckTotal: crossCheck.length,
       },
       csvGzip,
     };
@@ -205,6 +222,28 @@ export class ReportDataService {
     return [p.from, p.to, p.asOf, p.platformIds, p.agencyId];
   }
 
+  /**
+   * The publisher periods within the report's period whose subject stands for one of its platforms (a
+   * company's figures stand for several: each once), for its agency's jurisdiction when it has one.
+   */
+  private async crossCheckRows(p: ReportParameters, language: Language): Promise<CrossCheckRow[]> {
+    const jurisdiction: string | null = p.agencyId
+      ? ((await this.dataSource.query('SELECT jurisdiction FROM agencies WHERE id = $1', [p.agencyId]))[0]?.jurisdiction ?? null)
+      : null;
+    // Periods that start on or after the first whole day of the report and end before the day it ends in.
+    const from = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
+    const filter: CrossCheckFilter = { from: isoDay(from), to: isoDay(p.to), ...(jurisdiction && { jurisdiction }) };
+    const perPlatform = await Promise.all(
+      p.platformIds.length === 0
+        ? [this.crossCheck.rows(filter, language)]
+        : p.platformIds.map((platformId) => this.crossCheck.rows({ ...filter, platformId }, language)),
+    );
+    const rows = new Map<string, CrossCheckRow>();
+    for (const row of perPlatform.flat()) if (!rows.has(periodKey(row))) rows.set(periodKey(row), row);
+    // Most recent period first (the service's order; a stable sort keeps it within a period).
+    return [...rows.values()].sort((a, b) => b.periodStart.localeCompare(a.periodStart));
+  }
+
   private async consultations(p: ReportParameters): Promise<ConsultationSummary[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT c.id, c.held_at, c.format, c.title, pl.name AS platform,
@@ -272,6 +311,24 @@ function csvSelect(p: ReportParameters): string {
     FROM requests r JOIN platforms pl ON pl.id = r.platform_id JOIN agencies a ON a.id = r.agency_id
     WHERE ${scope} ORDER BY r.id`;
 }
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** A publisher period's identity: a company's row comes once, whichever of its platforms it came through. */
+const periodKey = (r: CrossCheckRow) =>
+  JSON.stringify([
+    r.publisher,
+    r.subject,
+    r.subjectKind,
+    r.periodStart,
+    r.periodEnd,
+    r.jurisdiction,
+    r.requesterType,
+    r.requester,
+    r.category,
+  ]);
+
+const codes = ({ code, params }: CrossCheckRow['findings'][number]) => ({ code, params });
 
 const metrics = (r: ResponsivenessRow) => {
   const { platformId: _, ...rest } = r;

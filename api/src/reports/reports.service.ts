@@ -244,6 +244,7 @@ export class ReportsService implements BeforeApplicationShutdown {
         title: report.title,
       },
       generatedAt,
+      report.language,
     );
     return { pdf: await renderComplianceReport(model, report.language), csvGzip, sha: model.dataSha256 };
   }

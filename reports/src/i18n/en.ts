@@ -95,6 +95,29 @@ export const en = {
     noActionItems: 'No action items.',
     columns: { owner: 'Owner', action: 'Action', due: 'Due', state: 'State' },
   },
+  crossCheck: {
+    heading: 'What the platforms say and what we recorded',
+    intro:
+      "Figures the platforms publish in their transparency reports, for periods within this report's period, beside what our ledger holds for the same company or service, period, jurisdiction and requester type. Our side counts the requests of every agency in the tracker with that jurisdiction and requester type, not only this report's agency; the methodology says how each figure is measured.",
+    none: "No figures published by the platforms are recorded for this report's period and platforms. To compare, import the platforms' transparency files (Google's government removal requests CSV, the table 3 CSV of a DSA transparency report) in the console's published figures screen, then generate the report again.",
+    more: (listed: string, more: string) =>
+      `The ${listed} most recent published periods are shown; ${more} more are not. The console's cross-check screen shows them all.`,
+    halfYear: (year: string, half: 1 | 2) => `${year}-H${half}`,
+    allJurisdictions: 'all jurisdictions',
+    allRequesters: 'all requesters',
+    published: 'Published',
+    ours: 'Recorded by us',
+    km: (hours: string) => `KM ${hours}`,
+    noFinding: 'No gap beyond what the rounding and the thresholds of the methodology allow.',
+    columns: {
+      requests: 'Requests',
+      items: 'Items',
+      itemsRemoved: 'Items removed',
+      removalRate: 'Removal rate',
+      confirmReceipt: 'Median to confirm receipt',
+      giveEffect: 'Median to give effect',
+    },
+  },
   methodology: {
     heading: 'Methodology',
     counted:
@@ -108,6 +131,20 @@ export const en = {
       `Deadline: sending time + the platform's response deadline for the request type at the time of sending (${defaultHours} h unless set otherwise; always ${csamHours} h for ${csam}). Overdue: unanswered and past the deadline at the as-of time. On time = answered by the deadline (and by the as-of time) / sent.`,
     removal:
       'Removal requests: items requested, removed and still online as of the as-of time; requests with items are counted as removed completely (every item removed), partially (some) or not at all (none). Median removal: median of resolution time − sending time over requests resolved as removed or partially removed by the as-of time.',
+    crossCheck: (n: { orders: string; infoOrders: string; legal: string; policy: string; receipt: string; effect: string }) =>
+      `What the platforms say: our ledger is measured the way the publishers measure. Requests are orders to act against content (${n.orders}), counted apart from orders to provide information (${n.infoOrders}), sent in the period to the platforms the company or service stands for by agencies of the figure's jurisdiction and requester type. Items removed are the items of those orders now restricted on legal grounds (${n.legal}) or taken down under the platform's policy (${n.policy}), the two shares the publishers give; the removal rate is items removed / items. The DSA's two medians: hours from sending to the platform's first confirmation of receipt (its first answer or “${n.receipt}” event) and from sending to the outcome that gave effect (${n.effect}), over the orders that got there. Beside each is the Kaplan-Meier median, which counts the orders still waiting as censored: a platform's own median leaves unanswered orders out.`,
+    crossCheckRanges: (n: {
+      pct: string;
+      items: string;
+      low: string;
+      high: string;
+      from: string;
+      to: string;
+      points: string;
+      hours: string;
+      share: string;
+    }) =>
+      `A published percentage is rounded, so a count derived from it is a range: ${n.pct} % of ${n.items} items is ${n.low} to ${n.high} items (${n.pct} stands for ${n.from} to ${n.to}). A removal rate is reported as a gap when it differs from ours by more than ${n.points} percentage points beyond that range; a median, when it differs from ours by more than ${n.hours} h and by more than ${n.share} % of ours. Unlike the rest of this report, our side of this comparison is measured on the ledger as it stood when the report was generated. A gap is not proof by itself: each one comes with what could explain it.`,
     fingerprint:
       'The data fingerprint is a SHA-256 of the figures and rows this report was built from; the same parameters and as-of time give the same fingerprint.',
   },

@@ -77,6 +77,29 @@ export const id: ReportTexts = {
     noActionItems: 'Tidak ada tindak lanjut.',
     columns: { owner: 'Penanggung jawab', action: 'Tindak lanjut', due: 'Tenggat', state: 'Status' },
   },
+  crossCheck: {
+    heading: 'Apa kata platform dan apa yang kami catat',
+    intro:
+      'Angka yang dipublikasikan platform dalam laporan transparansinya, untuk periode di dalam periode laporan ini, berdampingan dengan catatan kami untuk perusahaan atau layanan, periode, yurisdiksi, dan jenis pemohon yang sama. Sisi kami menghitung permintaan dari semua instansi di pelacak dengan yurisdiksi dan jenis pemohon tersebut, bukan hanya instansi laporan ini; metodologi menjelaskan cara setiap angka diukur.',
+    none: 'Belum ada angka publikasi platform yang tercatat untuk periode dan platform laporan ini. Untuk membandingkan, impor berkas transparansi platform (CSV permintaan penghapusan dari pemerintah milik Google, CSV tabel 3 laporan transparansi DSA) di layar angka publikasi pada konsol, lalu buat laporan ini kembali.',
+    more: (listed, more) =>
+      `Hanya ${listed} periode publikasi terbaru yang dicantumkan; ${more} lainnya tidak. Layar pemeriksaan silang di konsol menampilkan semuanya.`,
+    halfYear: (year, half) => `Semester ${half} ${year}`,
+    allJurisdictions: 'semua yurisdiksi',
+    allRequesters: 'semua pemohon',
+    published: 'Dipublikasikan',
+    ours: 'Catatan kami',
+    km: (hours) => `KM ${hours}`,
+    noFinding: 'Tidak ada selisih di luar yang dimungkinkan oleh pembulatan dan ambang dalam metodologi.',
+    columns: {
+      requests: 'Permintaan',
+      items: 'Konten',
+      itemsRemoved: 'Konten dihapus',
+      removalRate: 'Tingkat penghapusan',
+      confirmReceipt: 'Median waktu konfirmasi penerimaan',
+      giveEffect: 'Median waktu pelaksanaan perintah',
+    },
+  },
   methodology: {
     heading: 'Metodologi',
     counted:
@@ -90,6 +113,10 @@ export const id: ReportTexts = {
       `Tenggat: waktu pengiriman + tenggat respons platform untuk jenis permintaan tersebut pada saat pengiriman (${defaultHours} jam kecuali ditetapkan lain; selalu ${csamHours} jam untuk ${csam}). Lewat tenggat: belum dijawab dan telah melewati tenggat pada waktu acuan. Tepat waktu = dijawab sebelum tenggat (dan sebelum waktu acuan) / dikirim.`,
     removal:
       'Permintaan penghapusan: jumlah konten yang diminta, dihapus, dan masih daring per waktu acuan; permintaan yang memuat konten dihitung sebagai terhapus seluruhnya (semua konten dihapus), sebagian (sebagian konten) atau tidak sama sekali (tidak ada). Median penghapusan: median dari waktu penyelesaian − waktu pengiriman atas permintaan yang diselesaikan sebagai dihapus atau dihapus sebagian hingga waktu acuan.',
+    crossCheck: (n) =>
+      `Apa kata platform: catatan kami diukur dengan cara penerbit mengukur. Permintaan adalah perintah untuk bertindak terhadap konten (${n.orders}), dihitung terpisah dari perintah untuk memberikan informasi (${n.infoOrders}), yang dikirim dalam periode ke platform yang diwakili perusahaan atau layanan tersebut oleh instansi dengan yurisdiksi dan jenis pemohon angka itu. Konten dihapus adalah konten dari perintah tersebut yang kini dibatasi atas dasar hukum (${n.legal}) atau diturunkan berdasarkan kebijakan platform (${n.policy}), dua porsi yang diberikan penerbit; tingkat penghapusan = konten dihapus / konten. Dua median DSA: jam dari pengiriman hingga konfirmasi penerimaan pertama oleh platform (jawaban pertamanya atau peristiwa “${n.receipt}”) dan dari pengiriman hingga hasil yang melaksanakan perintah (${n.effect}), atas perintah yang telah sampai ke tahap itu. Di samping masing-masing ada median Kaplan-Meier, yang menghitung perintah yang masih menunggu sebagai tersensor: median milik platform sendiri tidak menyertakan perintah yang belum dijawab.`,
+    crossCheckRanges: (n) =>
+      `Persentase yang dipublikasikan telah dibulatkan, sehingga jumlah yang diturunkan darinya berupa rentang: ${n.pct}% dari ${n.items} konten adalah ${n.low} hingga ${n.high} konten (${n.pct} mewakili ${n.from} hingga ${n.to}). Tingkat penghapusan dilaporkan sebagai selisih bila berbeda dari angka kami lebih dari ${n.points} poin persentase di luar rentang itu; median, bila berbeda dari angka kami lebih dari ${n.hours} jam dan lebih dari ${n.share}% angka kami. Berbeda dengan bagian lain laporan ini, sisi kami dalam perbandingan ini diukur pada catatan sebagaimana adanya saat laporan dibuat. Selisih bukan bukti dengan sendirinya: setiap selisih disertai hal yang dapat menjelaskannya.`,
     fingerprint:
       'Sidik data adalah SHA-256 dari angka dan baris yang menjadi dasar laporan ini; parameter dan waktu acuan yang sama menghasilkan sidik yang sama.',
   },
