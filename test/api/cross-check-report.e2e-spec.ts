@@ -145,4 +145,18 @@ describe('compliance report: what the platforms say and what we recorded', () =>
     expect(revised.text).toMatch(/Published 3 1,373 886–905/);
     expect(revised.sha).not.toBe(en.sha);
   });
+
+  it("should show a company's period once in a report of several of its platforms", async () => {
+    const blogger = (
+      await t.http
+        .post('/api/platforms')
+        .set('Authorization', admin)
+        .send({ name: 'Blogger', slug: 'blogger', parentCompany: 'Google' })
+        .expect(201)
+    ).body.id;
+    const { text } = await build({ ...police2020(), platformIds: [youtube, blogger] });
+    expect(text.split('Google · Google · 2020-H1 · KR · Police')).toHaveLength(2);
+    // Google's figures now stand for two of our platforms, and the report says what that can explain.
+    expect(text).toContain("A company's figures cover all its services; one request can name items on several of them.");
+  });
 });
