@@ -4,12 +4,16 @@ import agencies from './agencies';
 import audit from './audit';
 import { createAuthProvider } from './authProvider';
 import consultations from './consultations';
+import { CROSS_CHECK_ROUTE } from './cross-check';
 import { createDataProvider } from './dataProvider';
 import { i18nProvider } from './i18n';
 import { IMPORT_ROUTE, ImportPage } from './imports';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import platforms from './platforms';
+import publishedFigures from './published-figures';
+import { FigureImportPage } from './published-figures/FigureImportPage';
+import { FIGURE_IMPORT_ROUTE } from './published-figures/routes';
 import reports from './reports';
 import requests from './requests';
 import { theme } from './theme';
@@ -25,6 +29,16 @@ function Dashboard() {
   return (
     <Suspense fallback={<Loading />}>
       <LazyDashboard />
+    </Suspense>
+  );
+}
+
+// The cross-check carries recharts, like the dashboard: loaded when first opened.
+const LazyCrossCheck = lazy(() => import('./cross-check/CrossCheckPage'));
+function CrossCheck() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyCrossCheck />
     </Suspense>
   );
 }
@@ -65,12 +79,23 @@ export function App() {
         resourceFor('platforms', platforms, role, 'platforms:write'),
         resourceFor('agencies', agencies, role, 'agencies:write'),
         resourceFor('reports', reports, role, 'reports:create'),
+        resourceFor('published-figures', publishedFigures, role, 'figures:write'),
+        <CustomRoutes key="cross-check">
+          <Route path={CROSS_CHECK_ROUTE} element={<CrossCheck />} />
+        </CustomRoutes>,
         ...(can(role, 'users:manage') ? [resourceFor('users', users, role, 'users:manage')] : []),
         ...(can(role, 'audit:read') ? [resourceFor('audit', audit, role, 'audit:read')] : []),
         ...(can(role, 'requests:write')
           ? [
               <CustomRoutes key="import">
                 <Route path={IMPORT_ROUTE} element={<ImportPage />} />
+              </CustomRoutes>,
+            ]
+          : []),
+        ...(can(role, 'figures:write')
+          ? [
+              <CustomRoutes key="import-figures">
+                <Route path={FIGURE_IMPORT_ROUTE} element={<FigureImportPage />} />
               </CustomRoutes>,
             ]
           : []),

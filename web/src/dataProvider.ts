@@ -1,11 +1,14 @@
 import simpleRestProvider from 'ra-data-simple-rest';
 import { type DataProvider, fetchUtils, type GetListParams, HttpError } from 'react-admin';
 import type { ChainVerification } from './audit/chain';
+import { crossCheckQueryString, type CrossCheckFilter } from './cross-check/shaping';
 import { statsQueryString, type StatsFilter } from './dashboard/shaping';
 import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
 import { inConsoleLanguage } from './common/errors';
+import { type FigureImportOutcome, figureImportPath, readFigureImportResponse } from './published-figures/shaping';
 import { accessToken } from './session';
+import type { CrossCheckRow } from '../../domain/src';
 import type { ContentStats, KmCurve, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
 export type Interval = 'month' | 'quarter' | 'year';
@@ -29,6 +32,16 @@ export interface TrackerDataProvider extends DataProvider {
   downloadImportTemplate(): Promise<Blob>;
   /** GET /api/audit/verify: the hash chain recomputed on the server (admins). */
   verifyAuditChain(): Promise<ChainVerification>;
+  /** GET /api/cross-check: published figures beside ours, the findings written in `language`. */
+  getCrossCheck(filter: CrossCheckFilter, language: string): Promise<CrossCheckRow[]>;
+  /** POST /api/published-figures/import with the file as a text/csv body, the publisher and the source named. */
+  importPublishedFigures(
+    file: Blob,
+    source: { publisher?: string; sourceUrl?: string },
+    options?: Pick<UploadOptions, 'onProgress' | 'onUploaded' | 'signal'>,
+  ): Promise<FigureImportOutcome>;
+  /** A file the API makes (a template, an export), fetched with the bearer token; `path` is under /api. */
+  downloadFile(path: string): Promise<Blob>;
 }
 
 /** The stock simple-REST provider with the bearer token on every call, and the tracker's own calls. */
@@ -121,6 +134,21 @@ export function createDataProvider(
     downloadImportTemplate: async () => {
       const token = await authHeader();
       const res = await fetch(`${apiUrl}/imports/requests/template.csv`, { headers: token ? { Authorization: token } : {} });
+      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
+      return res.blob();
+    },
+    getCrossCheck: (filter, language) => getJson(`/cross-check${crossCheckQueryString(filter, { language })}`),
+    importPublishedFigures: async (file, source, options = {}) => {
+      const { status, body } = await uploadFile(`${apiUrl}${figureImportPath(source)}`, file, {
+        ...options,
+        authorization: await authHeader(),
+        contentType: 'text/csv',
+      });
+      return readFigureImportResponse(status, body);
+    },
+    downloadFile: async (path) => {
+      const token = await authHeader();
+      const res = await fetch(`${apiUrl}${path}`, { headers: token ? { Authorization: token } : {} });
       if (!res.ok) throw new HttpError(res.statusText, res.status, null);
       return res.blob();
     },

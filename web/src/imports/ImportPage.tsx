@@ -14,17 +14,18 @@ import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQueryClient } from '@tanstack/react-query';
-import { type ChangeEvent, type DragEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Button, LinkBase, Title, useDataProvider, useLogoutIfAccessDenied, useNotify, useTranslate } from 'react-admin';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 import { saveBlob } from '../reports/download';
-import { errorsToCsv, formatBytes, type ImportOutcome, type ImportRowError, progressPercent } from './shaping';
+import { ErrorTable } from './ErrorTable';
+import { FileDropZone } from './FileDropZone';
+import { formatBytes, type ImportOutcome, progressPercent } from './shaping';
 import { UploadCancelled } from './upload';
 import { ENUMS } from '../../../domain/src';
 
@@ -37,9 +38,6 @@ const ENUM_COLUMNS = [
   ['outcome', 'outcome'],
   ['itemState', 'itemState'],
 ] as const;
-
-/** How many error rows the table shows; the whole list can be downloaded. */
-const MAX_SHOWN_ERRORS = 200;
 
 type Phase =
   | { step: 'idle' }
@@ -126,55 +124,6 @@ function FormatHelp() {
   );
 }
 
-function ErrorTable({ errors }: { errors: ImportRowError[] }) {
-  const translate = useTranslate();
-  const shown = errors.slice(0, MAX_SHOWN_ERRORS);
-  return (
-    <>
-      <TableContainer sx={{ maxHeight: 480, border: 1, borderColor: 'divider', borderRadius: 1 }}>
-        <Table size="small" stickyHeader data-testid="import-errors">
-          <caption style={{ captionSide: 'top', textAlign: 'left', padding: '8px 16px', fontWeight: 500 }}>
-            {translate('app.import.errors_caption')}
-          </caption>
-          <TableHead>
-            <TableRow>
-              <TableCell sx={{ width: '5em' }} align="right">
-                {translate('app.import.line')}
-              </TableCell>
-              <TableCell sx={{ width: '10em' }}>{translate('app.import.column')}</TableCell>
-              <TableCell>{translate('app.import.problem')}</TableCell>
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {shown.map((e, i) => (
-              <TableRow key={i} data-line={e.line} data-field={e.field ?? ''}>
-                <TableCell align="right">{e.line || '—'}</TableCell>
-                <TableCell sx={e.field ? { ...mono, whiteSpace: 'nowrap' } : { color: 'text.secondary' }}>
-                  {e.field ?? translate('app.import.whole_row')}
-                </TableCell>
-                <TableCell sx={{ overflowWrap: 'anywhere' }}>{e.message}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </TableContainer>
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1, flexWrap: 'wrap' }}>
-        {errors.length > shown.length && (
-          <Typography variant="body2" color="text.secondary">
-            {translate('app.import.more_errors', { shown: shown.length, total: errors.length })}
-          </Typography>
-        )}
-        <Button
-          label="app.import.download_errors"
-          onClick={() => saveBlob(new Blob([errorsToCsv(errors)], { type: 'text/csv;charset=utf-8' }), 'import-errors.csv')}
-        >
-          <DownloadIcon />
-        </Button>
-      </Stack>
-    </>
-  );
-}
-
 function Result({ outcome, attempt, onAnother }: { outcome: ImportOutcome; attempt: number; onAnother: () => void }) {
   const translate = useTranslate();
   if (outcome.kind === 'imported') {
@@ -254,7 +203,6 @@ export function ImportPage() {
   const abortRef = useRef<AbortController | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<Phase>({ step: 'idle' });
-  const [dragging, setDragging] = useState(false);
   // Each start counts, so that a result can be told from the previous one (same file imported twice).
   const [attempts, setAttempts] = useState(0);
 
@@ -302,12 +250,6 @@ export function ImportPage() {
     }
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    choose(event.dataTransfer.files?.[0]);
-  };
-
   const percent = phase.step === 'uploading' ? progressPercent(phase.loaded, phase.total) : null;
 
   return (
@@ -322,63 +264,7 @@ export function ImportPage() {
             <Typography variant="h6" component="h2" id="import-upload-title" gutterBottom>
               {translate('app.import.upload_title')}
             </Typography>
-            {/* The real file input, visually hidden but focusable: Tab reaches it, Enter or Space opens the chooser. */}
-            <Box
-              component="input"
-              ref={inputRef}
-              id={inputId}
-              type="file"
-              accept=".csv,text/csv"
-              disabled={busy}
-              aria-describedby={statusId}
-              data-testid="import-file"
-              onChange={(e: ChangeEvent<HTMLInputElement>) => choose(e.target.files?.[0])}
-              sx={{
-                // The usual visually-hidden pattern (in sx, a bare 1 would mean 100 %).
-                position: 'absolute',
-                width: '1px',
-                height: '1px',
-                p: 0,
-                m: '-1px',
-                border: 0,
-                overflow: 'hidden',
-                clipPath: 'inset(50%)',
-                whiteSpace: 'nowrap',
-                '&:focus-visible + label': { outline: '3px solid', outlineColor: 'primary.main', outlineOffset: 2 },
-              }}
-            />
-            <Box
-              component="label"
-              htmlFor={inputId}
-              onDragOver={(e: DragEvent) => {
-                e.preventDefault();
-                if (!busy) setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={onDrop}
-              sx={{
-                display: 'flex',
-                flexDirection: 'column',
-                alignItems: 'center',
-                gap: 0.5,
-                p: 3,
-                border: '2px dashed',
-                borderColor: dragging ? 'primary.main' : 'divider',
-                borderRadius: 2,
-                bgcolor: dragging ? 'action.hover' : 'transparent',
-                cursor: busy ? 'default' : 'pointer',
-                textAlign: 'center',
-                '&:hover': busy ? undefined : { borderColor: 'primary.main' },
-              }}
-            >
-              <UploadFileIcon color="primary" fontSize="large" aria-hidden />
-              <Typography component="span" color="primary" sx={{ fontWeight: 500 }}>
-                {translate('app.import.choose_file')}
-              </Typography>
-              <Typography component="span" variant="body2" color="text.secondary" aria-hidden>
-                {translate('app.import.drop_hint')}
-              </Typography>
-            </Box>
+            <FileDropZone inputId={inputId} inputRef={inputRef} describedBy={statusId} disabled={busy} onChoose={choose} />
             <Typography id={statusId} variant="body2" sx={{ mt: 1.5, overflowWrap: 'anywhere' }} data-testid="import-file-name">
               {file
                 ? translate('app.import.selected', { name: file.name, size: formatBytes(file.size, locale) })

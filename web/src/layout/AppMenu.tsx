@@ -1,31 +1,54 @@
+import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { ReactNode } from 'react';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { useCan } from '../common/hooks';
+import { CROSS_CHECK_ROUTE } from '../cross-check';
 import { IMPORT_ROUTE } from '../imports';
+import { FIGURE_IMPORT_ROUTE } from '../published-figures/routes';
 
-/** react-admin's menu (dashboard, then every resource with a list), with the import screen after Requests. */
+/**
+ * react-admin's menu (dashboard, then every resource with a list), with the screens that are not
+ * resources beside the resource they belong with: the import after Requests, the cross-check before
+ * Published figures and their import after.
+ */
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
+  const mayImportFigures = useCan('figures:write');
+  const before: Record<string, ReactNode[]> = {
+    'published-figures': [
+      <Menu.Item
+        key="cross-check"
+        to={CROSS_CHECK_ROUTE}
+        primaryText="app.cross_check.menu"
+        leftIcon={<CompareArrowsIcon />}
+        data-testid="menu-cross-check"
+      />,
+    ],
+  };
+  const after: Record<string, ReactNode[]> = {
+    requests: mayImport
+      ? [<Menu.Item key="import" to={IMPORT_ROUTE} primaryText="app.import.menu" leftIcon={<UploadFileIcon />} data-testid="menu-import" />]
+      : [],
+    'published-figures': mayImportFigures
+      ? [
+          <Menu.Item
+            key="import-figures"
+            to={FIGURE_IMPORT_ROUTE}
+            primaryText="app.figures.import_menu"
+            leftIcon={<UploadFileIcon />}
+            data-testid="menu-import-figures"
+          />,
+        ]
+      : [],
+  };
   return (
     <Menu>
       <Menu.DashboardItem />
       {Object.keys(resources)
         .filter((name) => resources[name].hasList)
-        .flatMap((name) => [
-          <Menu.ResourceItem key={name} name={name} />,
-          ...(name === 'requests' && mayImport
-            ? [
-                <Menu.Item
-                  key="import"
-                  to={IMPORT_ROUTE}
-                  primaryText="app.import.menu"
-                  leftIcon={<UploadFileIcon />}
-                  data-testid="menu-import"
-                />,
-              ]
-            : []),
-        ])}
+        .flatMap((name) => [...(before[name] ?? []), <Menu.ResourceItem key={name} name={name} />, ...(after[name] ?? [])])}
     </Menu>
   );
 }
