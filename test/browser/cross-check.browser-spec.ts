@@ -9,7 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD } from '../api/support/test-app';
 import { AppShell } from './pages/AppShell';
-import { CrossCheckPage, FigureImportPage } from './pages/CrossCheckPages';
+import { CrossCheckPage, FigureForm, FigureImportPage, type TypedFigure } from './pages/CrossCheckPages';
 import { LoginPage } from './pages/LoginPage';
 import { type RunningApp, startApp } from './support/app';
 import { launchBrowser, newContext, screenshot, trackPageErrors } from './support/browser';
@@ -137,6 +137,32 @@ describe('web console: the cross-check of published figures with our ledger', ()
     await crossCheck.chart('Google', 'requests').locator('.recharts-bar-rectangle').first().waitFor();
     await screenshot(page, '60-cross-check');
     expect(errors).toEqual([]);
+  });
+
+  it('should record a figure typed in from a PDF, and keep its earlier value when it is typed again', async () => {
+    const form = new FigureForm(page, app.baseUrl);
+    const figure: TypedFigure = {
+      publisher: 'Meta',
+      subject: 'Facebook',
+      subjectKind: 'Service',
+      period: '2019-H1',
+      jurisdiction: 'kr',
+      requesterType: 'Information and communications authority',
+      metric: 'Requests (orders to act)',
+      value: '4',
+      sourceUrl: 'Meta transparency report 2019-H1, PDF page 12',
+    };
+    await form.open();
+    await form.save(figure);
+    await page.getByTestId('figure-history-empty').waitFor();
+    await form.open();
+    await form.save({ ...figure, value: '6' });
+    await expect(page.locator('.RaSimpleShowLayout-stack').innerText()).resolves.toMatch(/Value as published\s+6[\s\S]*Revision\s+2/);
+    await expect(form.history()).resolves.toEqual([['1', '4']]);
+
+    // We sent Facebook nothing in that scope: the platform reports more than we sent.
+    await shell.menuLink('/cross-check').click();
+    await new CrossCheckPage(page).finding('Facebook', 'more_than_we_sent').waitFor();
   });
 
   it('should write the findings in Korean when the console is in Korean', async () => {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { choose } from './RequestPages';
 
 export interface FigureImportCounts {
   read: number;
@@ -78,5 +79,50 @@ export class CrossCheckPage {
 
   chart(subject: string, which: 'requests' | 'removal'): Locator {
     return this.subject(subject).getByTestId(`cross-check-chart-${which}`);
+  }
+}
+
+export interface TypedFigure {
+  publisher: string;
+  subject: string;
+  subjectKind: string;
+  period: string;
+  jurisdiction: string;
+  requesterType: string;
+  metric: string;
+  value: string;
+  sourceUrl: string;
+}
+
+/** The form for a figure typed in from a PDF or a bot (labels as shown in English). */
+export class FigureForm {
+  constructor(
+    private readonly page: Page,
+    private readonly baseUrl: string,
+  ) {}
+
+  async open(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/#/published-figures/create`);
+    await this.page.locator('input[name="publisher"]').waitFor();
+  }
+
+  /** Fills the form and saves it; resolves on the figure's page. */
+  async save(f: TypedFigure): Promise<void> {
+    for (const field of ['publisher', 'subject', 'period', 'jurisdiction', 'value', 'sourceUrl'] as const) {
+      await this.page.locator(`input[name="${field}"]`).fill(f[field]);
+    }
+    await choose(this.page, this.page, 'Company or service?', f.subjectKind);
+    await choose(this.page, this.page, 'Requester type', f.requesterType);
+    await choose(this.page, this.page, 'Figure', f.metric);
+    await this.page.getByRole('button', { name: 'Save' }).click();
+    await this.page.waitForURL(/#\/published-figures\/\d+\/show$/);
+  }
+
+  /** The earlier values on a figure's page, as shown (revision, value). */
+  history(): Promise<string[][]> {
+    return this.page
+      .getByTestId('figure-history')
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].slice(0, 2).map((td) => (td.textContent ?? '').trim())));
   }
 }
