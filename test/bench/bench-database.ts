@@ -6,6 +6,7 @@ import { dataSourceOptions, ENTITY_FILES } from '../../api/src/database/data-sou
 import { startEmbeddedDatabase, type RunningDatabase } from '../../api/src/database/embedded-database';
 import { runMigrations } from '../../api/src/database/migrate';
 import { generateSql } from './generate';
+import { PUBLISHED_ROWS, publishedFiguresSql } from './published';
 
 /**
  * The benchmark database: BENCH_DATABASE_URL, or an embedded PostgreSQL kept in ./.bench-data so
@@ -30,9 +31,12 @@ export async function benchDatabase(requests: number): Promise<RunningDatabase> 
       await client.query('VACUUM ANALYZE');
       console.log(`  generated in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
+    const [{ published }] = (await client.query('SELECT count(*)::int AS published FROM published_figures')).rows;
+    if (published !== PUBLISHED_ROWS) await client.query(publishedFiguresSql());
     const counts = (
       await client.query(`SELECT (SELECT count(*) FROM requests)::int AS requests, (SELECT count(*) FROM request_events)::int AS events,
-        (SELECT count(*) FROM request_items)::int AS items, (SELECT count(*) FROM platforms)::int AS platforms`)
+        (SELECT count(*) FROM request_items)::int AS items, (SELECT count(*) FROM platforms)::int AS platforms,
+        (SELECT count(*) FROM published_figures)::int AS "published figures"`)
     ).rows[0];
     console.log(
       `Data: ${Object.entries(counts)

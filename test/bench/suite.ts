@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BenchRow, REQUESTS, startBench, stopBench } from './bench-app';
+import { runCrossCheck } from './cross-check.bench';
 import { runImport } from './import.bench';
 import { runList } from './list.bench';
 import { runLoad } from './load.bench';
@@ -20,7 +21,7 @@ async function main() {
   const rows: BenchRow[] = [];
   try {
     // The report first after the stats: its peak memory is measured on the process, which the load of the list benchmark inflates.
-    for (const run of [runStats, runReports, runList, runImport, runLoad]) rows.push(...(await run(ctx)));
+    for (const run of [runStats, runReports, runCrossCheck, runList, runImport, runLoad]) rows.push(...(await run(ctx)));
   } finally {
     clearInterval(sampler);
     await stopBench(ctx);

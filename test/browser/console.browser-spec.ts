@@ -261,6 +261,9 @@ describe('web console (administrator)', () => {
       'Platforms',
       'Agencies',
       'Reports',
+      'Cross-check',
+      'Published figures',
+      'Import published figures',
       'Users',
       'Audit log',
     ]);

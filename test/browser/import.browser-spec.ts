@@ -99,6 +99,9 @@ describe('web console: importing requests from CSV', () => {
       'Platforms',
       'Agencies',
       'Reports',
+      'Cross-check',
+      'Published figures',
+      'Import published figures',
       'Users',
       'Audit log',
     ]);
@@ -265,7 +268,17 @@ describe('web console: importing requests from CSV', () => {
     await login.open();
     await login.signIn('analyst@test.local', PASSWORD);
     const analystShell = new AppShell(analystPage, app.baseUrl);
-    expect(await analystShell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Consultations', 'Platforms', 'Agencies', 'Reports']);
+    expect(await analystShell.menuLabels()).toEqual([
+      'Dashboard',
+      'Requests',
+      'Consultations',
+      'Platforms',
+      'Agencies',
+      'Reports',
+      'Cross-check',
+      'Published figures',
+      'Import published figures',
+    ]);
 
     const list = new RequestListPage(analystPage, app.baseUrl);
     await list.open();

@@ -47,7 +47,17 @@ describe('web console: roles and languages', () => {
   it('should show an analyst no create, edit or response buttons, and no admin screens', async () => {
     const { context, page, errors } = await signedIn('analyst@test.local', PASSWORD);
     const shell = new AppShell(page, app.baseUrl);
-    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Consultations', 'Platforms', 'Agencies', 'Reports']);
+    expect(await shell.menuLabels()).toEqual([
+      'Dashboard',
+      'Requests',
+      'Consultations',
+      'Platforms',
+      'Agencies',
+      'Reports',
+      'Cross-check',
+      'Published figures',
+      'Import published figures',
+    ]);
 
     const list = new RequestListPage(page, app.baseUrl);
     await list.open();
@@ -152,6 +162,9 @@ describe('web console: roles and languages', () => {
       '플랫폼',
       '기관',
       '보고서',
+      '교차 확인',
+      '공개 수치',
+      '공개 수치 가져오기',
       '사용자',
       '감사 로그',
     ]);

@@ -16,7 +16,7 @@ import {
   type RequesterType,
   type SubjectKind,
 } from '../../../domain/src';
-import { ourFigures, type Scope } from './our-side';
+import { dayAfter, ourFigures, type Scope } from './our-side';
 
 export interface CrossCheckFilter {
   jurisdiction?: string;
@@ -45,6 +45,12 @@ interface FigureRecord {
   unit: MetricUnit;
 }
 
+/** One row's published figures, by metric, and what identifies the row. */
+export interface FigureGroup {
+  head: FigureRecord;
+  published: CrossCheckRow['published'];
+}
+
 interface PlatformRecord {
   id: number;
   name: string;
@@ -63,8 +69,6 @@ export function platformsOf(subject: string, kind: SubjectKind, platforms: Platf
   return matches.map((p) => ({ id: p.id, name: p.name }));
 }
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The cross-check: each publisher period's figures beside ours over the same subject, period,
  * jurisdiction, requester types and category, with the gaps in plain words and what could explain them.
@@ -74,58 +78,9 @@ export class CrossCheckService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async rows(filter: CrossCheckFilter, language: Language): Promise<CrossCheckRow[]> {
-    const platforms: PlatformRecord[] = await this.dataSource.query('SELECT id, name, slug, parent_company FROM platforms');
-    // A platform's rows are those whose subject stands for it: its service, or its company.
-    const covers = (f: FigureRecord) =>
-      filter.platformId === undefined || platformsOf(f.subject, f.subject_kind, platforms).some((p) => p.id === filter.platformId);
-    const figures = (await this.figures(filter)).filter(covers);
-
-    // One row per publisher period and breakdown, its figures by metric.
-    const groups = new Map<string, { head: FigureRecord; published: CrossCheckRow['published'] }>();
-    for (const f of figures) {
-      const key = JSON.stringify([
-        f.publisher,
-        f.subject,
-        f.subject_kind,
-        f.period_start,
-        f.period_end,
-        f.jurisdiction,
-        f.requester_type,
-        f.requester,
-        f.category,
-      ]);
-      const group = groups.get(key) ?? { head: f, published: {} };
-      group.published[f.metric] = {
-        value: Number(f.value),
-        text: f.value_text,
-        unit: f.unit,
-        ...publishedInterval(f.value_text, f.unit),
-      } satisfies PublishedValue;
-      groups.set(key, group);
-    }
-
-    // Scopes that several rows share (a company's half-year for each metric set) are measured once.
-    const scopeKeys = new Map<string, number>();
-    const scopes: Scope[] = [];
-    const scopeOf = [...groups.values()].map(({ head }) => {
-      const scope: Scope = {
-        platforms: platformsOf(head.subject, head.subject_kind, platforms),
-        start: head.period_start,
-        end: nextDay(head.period_end),
-        jurisdiction: head.jurisdiction,
-        requesterTypes: requesterTypesOf(head.requester_type, head.requester),
-        categories: categoriesOf(head.category),
-      };
-      const key = JSON.stringify(scope);
-      if (!scopeKeys.has(key)) {
-        scopeKeys.set(key, scopes.length);
-        scopes.push(scope);
-      }
-      return scopeKeys.get(key)!;
-    });
+    const { groups, scopes, scopeOf } = await this.plan(filter);
     const ours = await ourFigures(this.dataSource, scopes);
-
-    return [...groups.values()].map(({ head, published }, i) => {
+    return groups.map(({ head, published }, i) => {
       const scope = scopes[scopeOf[i]];
       const our = ours[scopeOf[i]];
       const derived = derivedFromPublished(published);
@@ -151,6 +106,60 @@ export class CrossCheckService {
         explanations: explanations.map(words),
       };
     });
+  }
+
+  /** The published figures by row, and the scopes of our ledger to measure for them (`scopeOf[i]` is row i's). */
+  async plan(filter: CrossCheckFilter): Promise<{ groups: FigureGroup[]; scopes: Scope[]; scopeOf: number[] }> {
+    const platforms: PlatformRecord[] = await this.dataSource.query('SELECT id, name, slug, parent_company FROM platforms');
+    // A platform's rows are those whose subject stands for it: its service, or its company.
+    const covers = (f: FigureRecord) =>
+      filter.platformId === undefined || platformsOf(f.subject, f.subject_kind, platforms).some((p) => p.id === filter.platformId);
+    const figures = (await this.figures(filter)).filter(covers);
+
+    // One row per publisher period and breakdown, its figures by metric.
+    const groups = new Map<string, FigureGroup>();
+    for (const f of figures) {
+      const key = JSON.stringify([
+        f.publisher,
+        f.subject,
+        f.subject_kind,
+        f.period_start,
+        f.period_end,
+        f.jurisdiction,
+        f.requester_type,
+        f.requester,
+        f.category,
+      ]);
+      const group = groups.get(key) ?? { head: f, published: {} };
+      group.published[f.metric] = {
+        value: Number(f.value),
+        text: f.value_text,
+        unit: f.unit,
+        ...publishedInterval(f.value_text, f.unit),
+      } satisfies PublishedValue;
+      groups.set(key, group);
+    }
+
+    // Scopes that several rows share are measured once.
+    const scopeKeys = new Map<string, number>();
+    const scopes: Scope[] = [];
+    const scopeOf = [...groups.values()].map(({ head }) => {
+      const scope: Scope = {
+        platforms: platformsOf(head.subject, head.subject_kind, platforms),
+        start: head.period_start,
+        end: dayAfter(head.period_end),
+        jurisdiction: head.jurisdiction,
+        requesterTypes: requesterTypesOf(head.requester_type, head.requester),
+        categories: categoriesOf(head.category),
+      };
+      const key = JSON.stringify(scope);
+      if (!scopeKeys.has(key)) {
+        scopeKeys.set(key, scopes.length);
+        scopes.push(scope);
+      }
+      return scopeKeys.get(key)!;
+    });
+    return { groups: [...groups.values()], scopes, scopeOf };
   }
 
   private figures(filter: CrossCheckFilter): Promise<FigureRecord[]> {

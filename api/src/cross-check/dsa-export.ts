@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { countedSql, DSA_CATEGORY, type Period, REQUEST_CATEGORIES } from '../../../domain/src';
 import { csvLine } from '../exports/csv';
-import { ourFigures, type Scope } from './our-side';
+import { dayAfter, ourFigures, type Scope } from './our-side';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -48,8 +48,6 @@ function halfYears(first: string, last: string): Period[] {
   return out.filter((p) => p.end >= first && p.start <= last);
 }
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
-
 /**
  * Our ledger in the shape of DSA table 3: per service (platform), half-year, DSA category and scope
  * (TOTAL, then each jurisdiction our agencies are in), measured as the cross-check measures ours. The
@@ -87,7 +85,7 @@ export class DsaExportService {
             const s: Scope = {
               platforms: [platform],
               start: period.start,
-              end: nextDay(period.end),
+              end: dayAfter(period.end),
               jurisdiction: scope === 'TOTAL' ? null : scope,
               requesterTypes: null,
               categories: ours,
