@@ -198,6 +198,9 @@ describe('web console: roles and languages', () => {
       'Platform',
       'Lembaga',
       'Laporan',
+      'Pemeriksaan silang',
+      'Angka yang dipublikasikan',
+      'Impor angka yang dipublikasikan',
       'Pengguna',
       'Log audit',
     ]);
