@@ -23,6 +23,8 @@ export interface CrossCheckFilter {
   requesterType?: RequesterType;
   subject?: string;
   platformId?: number;
+  /** The rows whose subject stands for any of these platforms (a report's platforms). */
+  platformIds?: number[];
   publisher?: string;
   /** Periods that start on or after `from` and end before `to` (YYYY-MM-DD). */
   from?: string;
@@ -78,9 +80,14 @@ export class CrossCheckService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async rows(filter: CrossCheckFilter, language: Language): Promise<CrossCheckRow[]> {
-    const { groups, scopes, scopeOf } = await this.plan(filter);
+    return (await this.page(filter, language, Infinity)).rows;
+  }
+
+  /** The first `limit` rows (most recent periods first), and how many there are: only those shown are measured. */
+  async page(filter: CrossCheckFilter, language: Language, limit: number): Promise<{ rows: CrossCheckRow[]; total: number }> {
+    const { groups, scopes, scopeOf } = await this.plan(filter, limit);
     const ours = await ourFigures(this.dataSource, scopes);
-    return groups.map(({ head, published }, i) => {
+    const rows = groups.slice(0, limit).map(({ head, published }, i) => {
       const scope = scopes[scopeOf[i]];
       const our = ours[scopeOf[i]];
       const derived = derivedFromPublished(published);
@@ -106,14 +113,15 @@ export class CrossCheckService {
         explanations: explanations.map(words),
       };
     });
+    return { rows, total: groups.length };
   }
 
-  /** The published figures by row, and the scopes of our ledger to measure for them (`scopeOf[i]` is row i's). */
-  async plan(filter: CrossCheckFilter): Promise<{ groups: FigureGroup[]; scopes: Scope[]; scopeOf: number[] }> {
+  /** The published figures by row, and the scopes of our ledger to measure for the first `limit` of them (`scopeOf[i]` is row i's). */
+  async plan(filter: CrossCheckFilter, limit = Infinity): Promise<{ groups: FigureGroup[]; scopes: Scope[]; scopeOf: number[] }> {
     const platforms: PlatformRecord[] = await this.dataSource.query('SELECT id, name, slug, parent_company FROM platforms');
     // A platform's rows are those whose subject stands for it: its service, or its company.
-    const covers = (f: FigureRecord) =>
-      filter.platformId === undefined || platformsOf(f.subject, f.subject_kind, platforms).some((p) => p.id === filter.platformId);
+    const wanted = filter.platformIds ?? (filter.platformId === undefined ? null : [filter.platformId]);
+    const covers = (f: FigureRecord) => !wanted || platformsOf(f.subject, f.subject_kind, platforms).some((p) => wanted.includes(p.id));
     const figures = (await this.figures(filter)).filter(covers);
 
     // One row per publisher period and breakdown, its figures by metric.
@@ -143,7 +151,7 @@ export class CrossCheckService {
     // Scopes that several rows share are measured once.
     const scopeKeys = new Map<string, number>();
     const scopes: Scope[] = [];
-    const scopeOf = [...groups.values()].map(({ head }) => {
+    const scopeOf = [...groups.values()].slice(0, limit).map(({ head }) => {
       const scope: Scope = {
         platforms: platformsOf(head.subject, head.subject_kind, platforms),
         start: head.period_start,

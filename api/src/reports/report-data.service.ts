@@ -74,12 +74,21 @@ export class ReportDataService {
     ]);
     const platforms = all.filter(selected);
     // The cross-check's figures, not its words: the fingerprint is the same in every language.
-    const figures = crossCheck.map(({ findings, explanations, ...row }) => ({
+    const figures = crossCheck.rows.map(({ findings, explanations, ...row }) => ({
       ...row,
       findings: findings.map(codes),
       explanations: explanations.map(codes),
     }));
-    const data = { platforms: platforms.map(metrics), trend, waiting, total, consultations, csvSha256, crossCheck: figures };
+    const data = {
+      platforms: platforms.map(metrics),
+      trend,
+      waiting,
+      total,
+      consultations,
+      csvSha256,
+      crossCheck: figures,
+      crossCheckTotal: crossCheck.total,
+    };
     return {
       model: {
         title: p.title,
@@ -94,8 +103,8 @@ export class ReportDataService {
         unanswered: waiting,
         unansweredTotal: total,
         consultations,
-        crossCheck: crossCheck.slice(0, MAX_CROSS_CHECK_ROWS),
-        crossCheckTotal: crossCheck.length,
+        crossCheck: crossCheck.rows,
+        crossCheckTotal: crossCheck.total,
       },
       csvGzip,
     };
@@ -226,22 +235,19 @@ export class ReportDataService {
    * The publisher periods within the report's period whose subject stands for one of its platforms (a
    * company's figures stand for several: each once), for its agency's jurisdiction when it has one.
    */
-  private async crossCheckRows(p: ReportParameters, language: Language): Promise<CrossCheckRow[]> {
+  private async crossCheckRows(p: ReportParameters, language: Language): Promise<{ rows: CrossCheckRow[]; total: number }> {
     const jurisdiction: string | null = p.agencyId
       ? ((await this.dataSource.query('SELECT jurisdiction FROM agencies WHERE id = $1', [p.agencyId]))[0]?.jurisdiction ?? null)
       : null;
     // Periods that start on or after the first whole day of the report and end before the day it ends in.
     const from = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
     const filter: CrossCheckFilter = { from: isoDay(from), to: isoDay(p.to), ...(jurisdiction && { jurisdiction }) };
-    const perPlatform = await Promise.all(
-      p.platformIds.length === 0
-        ? [this.crossCheck.rows(filter, language)]
-        : p.platformIds.map((platformId) => this.crossCheck.rows({ ...filter, platformId }, language)),
+    // A company's rows stand for several of its platforms: the filter takes each row once.
+    return this.crossCheck.page(
+      { ...filter, ...(p.platformIds.length > 0 && { platformIds: p.platformIds }) },
+      language,
+      MAX_CROSS_CHECK_ROWS,
     );
-    const rows = new Map<string, CrossCheckRow>();
-    for (const row of perPlatform.flat()) if (!rows.has(periodKey(row))) rows.set(periodKey(row), row);
-    // Most recent period first (the service's order; a stable sort keeps it within a period).
-    return [...rows.values()].sort((a, b) => b.periodStart.localeCompare(a.periodStart));
   }
 
   private async consultations(p: ReportParameters): Promise<ConsultationSummary[]> {
@@ -315,19 +321,6 @@ function csvSelect(p: ReportParameters): string {
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** A publisher period's identity: a company's row comes once, whichever of its platforms it came through. */
-const periodKey = (r: CrossCheckRow) =>
-  JSON.stringify([
-    r.publisher,
-    r.subject,
-    r.subjectKind,
-    r.periodStart,
-    r.periodEnd,
-    r.jurisdiction,
-    r.requesterType,
-    r.requester,
-    r.category,
-  ]);
-
 const codes = ({ code, params }: CrossCheckRow['findings'][number]) => ({ code, params });
 
 const metrics = (r: ResponsivenessRow) => {
