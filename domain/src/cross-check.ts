@@ -66,7 +66,7 @@ export interface CrossCheckRow {
   derived: PublishedDerived;
   ours: OurFigures | null;
   /** Published minus ours, where both sides have the figure (intervals where rounding leaves a range). */
-  difference: { requests: Interval | null; itemsRemovedPctPoints: Interval | null };
+  difference: { requests: Interval | null; infoOrders: Interval | null; itemsRemovedPctPoints: Interval | null };
   findings: Finding[];
   /** What could explain a gap, so that nobody reads one as proof by itself. */
   explanations: Finding[];
@@ -99,20 +99,23 @@ export function crossCheckFindings(
   categoryTracked: boolean,
 ): { findings: Omit<Finding, 'message'>[]; explanations: Omit<Finding, 'message'>[]; difference: CrossCheckRow['difference'] } {
   const findings: Omit<Finding, 'message'>[] = [];
-  const difference: CrossCheckRow['difference'] = { requests: null, itemsRemovedPctPoints: null };
+  const difference: CrossCheckRow['difference'] = { requests: null, infoOrders: null, itemsRemovedPctPoints: null };
   const { published, derived, ours } = row;
   if (!ours || ours.platforms.length === 0)
     return { findings: [{ code: 'no_matching_platform', params: {} }], explanations: [], difference };
   if (!categoryTracked)
     return { findings: [{ code: 'category_not_tracked', params: { category: row.category ?? '' } }], explanations: [], difference };
 
-  const requests = published.requests;
-  if (requests) {
-    difference.requests = minus(requests, ours.requests);
-    if (requests.high < ours.requests)
-      findings.push({ code: 'under_reporting', params: { published: requests.text, ours: ours.requests } });
-    else if (requests.low > ours.requests)
-      findings.push({ code: 'more_than_we_sent', params: { published: requests.text, ours: ours.requests } });
+  // Orders to act and orders to provide information are counted apart, on both sides.
+  for (const [metric, sent, key] of [
+    ['requests', ours.requests, 'requests'],
+    ['info_orders', ours.infoOrders, 'infoOrders'],
+  ] as const) {
+    const reported = published[metric];
+    if (!reported) continue;
+    difference[key] = minus(reported, sent);
+    if (reported.high < sent) findings.push({ code: 'under_reporting', params: { published: reported.text, ours: sent } });
+    else if (reported.low > sent) findings.push({ code: 'more_than_we_sent', params: { published: reported.text, ours: sent } });
   }
   if (derived.itemsRemovedPct && ours.itemsRemovedPct !== null) {
     const gap = minus(derived.itemsRemovedPct, ours.itemsRemovedPct);

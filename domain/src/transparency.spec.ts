@@ -97,6 +97,7 @@ describe('cross-check findings', () => {
     expect(findings.map((f) => f.code)).toEqual(['under_reporting', 'removal_rate_above_ours']);
     expect(findings[0].params).toEqual({ published: '178', ours: 212 });
     expect(difference.requests).toEqual({ low: -34, high: -34 });
+    expect(difference.infoOrders).toBeNull();
     expect(difference.itemsRemovedPctPoints).toEqual({ low: 21, high: 23 });
     expect(explanations.map((e) => e.code)).toEqual(['date_received', 'several_services', 'rounding']);
   });

@@ -1,3 +1,4 @@
+import { seedDemo } from '../../api/src/demo/demo-seeder';
 import { platformId } from './support/fixtures';
 import { createTestApp, type TestApp } from './support/test-app';
 
@@ -115,7 +116,7 @@ describe('cross-check', () => {
       kmMedianHoursToGiveEffect: null,
       platforms: [{ id: youtube, name: 'YouTube' }],
     });
-    expect(row.difference).toEqual({ requests: { low: -1, high: -1 }, itemsRemovedPctPoints: { low: 24.5, high: 26 } });
+    expect(row.difference).toEqual({ requests: { low: -1, high: -1 }, infoOrders: null, itemsRemovedPctPoints: { low: 24.5, high: 26 } });
     expect(row.findings).toEqual([
       {
         code: 'under_reporting',
@@ -191,5 +192,41 @@ describe('cross-check', () => {
       .send(res.text)
       .expect(200);
     expect(back.body).toMatchObject({ format: 'dsa_table3', read: 4 });
+  });
+});
+
+/** The demo data comes with published figures, so a new user sees the cross-check at once. */
+describe('cross-check on the demo data', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    await seedDemo(t.db);
+  });
+  afterAll(() => t.close());
+
+  it('should say that Telegram published no Korean police orders for 2020, when the police sent it seven', async () => {
+    const res = await t.http
+      .get('/api/cross-check')
+      .query({ subject: 'Telegram' })
+      .set('Authorization', `Bearer ${await t.token('analyst')}`)
+      .expect(200);
+    expect(res.body).toHaveLength(1);
+    // The police asked Telegram for information: orders to provide information, on both sides.
+    expect(res.body[0].ours).toMatchObject({ infoOrders: 7, platforms: [{ name: 'Telegram' }] });
+    expect(res.body[0].findings.map((f: { message: string }) => f.message)).toEqual([
+      'The platform reports 0 requests; we recorded 7 sent in this scope. It may be under-reporting.',
+    ]);
+  });
+
+  it('should show Google reporting fewer Korean requests than the demo ledger holds', async () => {
+    const rows = (
+      await t.http
+        .get('/api/cross-check')
+        .query({ subject: 'Google' })
+        .set('Authorization', `Bearer ${await t.token('analyst')}`)
+        .expect(200)
+    ).body as { findings: { code: string }[]; ours: { requests: number } }[];
+    expect(rows.length).toBeGreaterThan(2);
+    expect(rows.filter((r) => r.ours.requests >= 4).every((r) => r.findings.some((f) => f.code === 'under_reporting'))).toBe(true);
   });
 });

@@ -62,11 +62,11 @@ interface PlatformRecord {
 
 const lower = (s: string | null) => (s ?? '').trim().toLowerCase();
 
-/** The platforms a published subject stands for: a company's (by parent company, or a platform of that name), or one service's. */
+/** The platforms a published subject stands for: a company's (by parent company, or the platform named like it: Telegram), or one service's. */
 export function platformsOf(subject: string, kind: SubjectKind, platforms: PlatformRecord[]): { id: number; name: string }[] {
   const s = lower(subject);
   const matches = platforms.filter((p) =>
-    kind === 'company' ? lower(p.parent_company) === s || (!p.parent_company && lower(p.name) === s) : lower(p.name) === s || p.slug === s,
+    kind === 'company' ? lower(p.parent_company) === s || lower(p.name) === s : lower(p.name) === s || p.slug === s,
   );
   return matches.map((p) => ({ id: p.id, name: p.name }));
 }

@@ -11,6 +11,7 @@ import { RequestItemChange } from '../requests/request-item-change.entity';
 import { applyEvent, type Lifecycle } from '../requests/request-lifecycle';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, type DemoRequest, demoHistory } from './demo-history';
+import { seedPublishedFigures } from './demo-figures';
 import { ADVISORY_LOCKS, slaHoursFor } from '../../../domain/src';
 
 const CHUNK = 500;
@@ -108,6 +109,7 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       WHERE c.item_id = i.id`);
 
     await seedConsultations(em, platforms, history, requestIds, now);
+    await seedPublishedFigures(em);
 
     const passwordHash = await argon2.hash(DEMO_PASSWORD);
     for (const user of DEMO_USERS) {
