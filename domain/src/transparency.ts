@@ -40,6 +40,26 @@ export const unitOf = (metric: PublishedMetric): MetricUnit =>
 export const SUBJECT_KINDS = ['company', 'service'] as const;
 export type SubjectKind = (typeof SUBJECT_KINDS)[number];
 
+/** What identifies a published figure, and its value: the API's record and the importers' rows share it. */
+export interface PublishedFigureFields {
+  publisher: string;
+  subject: string;
+  subjectKind: SubjectKind;
+  /** Both inclusive, YYYY-MM-DD. */
+  periodStart: string;
+  periodEnd: string;
+  jurisdiction: string | null;
+  requesterType: RequesterType | null;
+  /** The requester as the publisher named it (Google's "Court Order Directed at Google"). */
+  requester: string | null;
+  category: string | null;
+  metric: PublishedMetric;
+  value: number;
+  /** The value as published: its decimals say how it was rounded. */
+  valueText: string;
+  unit: MetricUnit;
+}
+
 /** Where a figure came from: a publisher's file (chosen by its header), our own CSV, or typed in from a PDF or a bot. */
 export const FIGURE_SOURCES = ['google_current', 'google_historical', 'dsa_table3', 'tracker_csv', 'form'] as const;
 export type FigureSource = (typeof FIGURE_SOURCES)[number];

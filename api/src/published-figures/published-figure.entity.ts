@@ -6,6 +6,7 @@ import {
   METRIC_UNITS,
   type MetricUnit,
   PUBLISHED_METRICS,
+  type PublishedFigureFields,
   type PublishedMetric,
   REQUESTER_TYPES,
   type RequesterType,
@@ -36,7 +37,7 @@ import {
   'metric',
 ])
 @Index('ix_published_figures_period', ['periodStart', 'periodEnd'])
-export class PublishedFigure {
+export class PublishedFigure implements PublishedFigureFields {
   @PrimaryGeneratedColumn()
   id: number;
 

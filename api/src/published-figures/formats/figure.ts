@@ -1,30 +1,17 @@
 import {
   isJurisdiction,
   type MetricUnit,
+  type PublishedFigureFields,
   type PublishedMetric,
   publishedInterval,
   REQUESTER_TYPES,
   type RequesterType,
-  type SubjectKind,
   unitOf,
 } from '../../../../domain/src';
 
 /** One published figure read from a file, checked on its own, before it meets the stored ones. */
-export interface FigureRow {
+export interface FigureRow extends PublishedFigureFields {
   line: number;
-  publisher: string;
-  subject: string;
-  subjectKind: SubjectKind;
-  periodStart: string;
-  periodEnd: string;
-  jurisdiction: string | null;
-  requesterType: RequesterType | null;
-  requester: string | null;
-  category: string | null;
-  metric: PublishedMetric;
-  value: number;
-  valueText: string;
-  unit: MetricUnit;
   sourceUrl: string | null;
 }
 
