@@ -1,11 +1,10 @@
-import Box from '@mui/material/Box';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { useEffect, useRef, useState } from 'react';
 import { useGetList, useTranslate } from 'react-admin';
+import { DateRangeFields, FILTER_FIELD, FilterForm, VocabularySelect } from '../common/filters';
 import type { CrossCheckFilter } from './shaping';
 import type { Platform } from '../types';
-import { ENUMS, type RequesterType } from '../../../domain/src';
 
 /** Typing waits this long before the query follows, so that a name is not looked up letter by letter. */
 const TYPING_DELAY_MS = 400;
@@ -49,9 +48,7 @@ function TypedFilter({
   return (
     <TextField
       id={id}
-      size="small"
-      fullWidth={false}
-      margin="none"
+      {...FILTER_FIELD}
       label={translate(label)}
       value={draft}
       onChange={(e) => setDraft(e.target.value)}
@@ -72,16 +69,9 @@ export function CrossCheckFilters({ filter, onChange }: { filter: CrossCheckFilt
     pagination: { page: 1, perPage: 500 },
     sort: { field: 'name', order: 'ASC' },
   });
-  // The theme makes fields full width; here they sit side by side.
-  const field = { size: 'small' as const, fullWidth: false, margin: 'none' as const, slotProps: { inputLabel: { shrink: true } } };
+  const field = { ...FILTER_FIELD, slotProps: { inputLabel: { shrink: true } } };
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={translate('app.cross_check.filters')}
-      onSubmit={(e) => e.preventDefault()}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'flex-start' }}
-    >
+    <FilterForm label="app.cross_check.filters" alignItems="flex-start">
       <TypedFilter
         id="cross-check-subject"
         label="app.cross_check.subject"
@@ -116,38 +106,25 @@ export function CrossCheckFilters({ filter, onChange }: { filter: CrossCheckFilt
         onCommit={(jurisdiction) => set({ jurisdiction: jurisdiction.trim().toUpperCase() })}
         width={150}
       />
-      <TextField
-        select
+      <VocabularySelect
         id="cross-check-requester-type"
-        label={translate('app.cross_check.requester_type')}
+        enumName="requesterType"
+        label="app.cross_check.requester_type"
+        anyLabel="app.cross_check.any"
         value={filter.requesterType ?? ''}
-        onChange={(e) => set({ requesterType: e.target.value as RequesterType | '' })}
+        onChange={(requesterType) => set({ requesterType })}
         {...field}
         sx={{ minWidth: 220 }}
-      >
-        <MenuItem value="">{translate('app.cross_check.any')}</MenuItem>
-        {ENUMS.requesterType.map((t) => (
-          <MenuItem key={t} value={t}>
-            {translate(`enums.requesterType.${t}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        type="date"
-        id="cross-check-from"
-        label={translate('app.cross_check.from')}
-        value={filter.from ?? ''}
-        onChange={(e) => set({ from: e.target.value })}
+      />
+      <DateRangeFields
+        idPrefix="cross-check"
+        fromLabel="app.cross_check.from"
+        toLabel="app.cross_check.to"
+        from={filter.from}
+        to={filter.to}
+        onChange={set}
         {...field}
       />
-      <TextField
-        type="date"
-        id="cross-check-to"
-        label={translate('app.cross_check.to')}
-        value={filter.to ?? ''}
-        onChange={(e) => set({ to: e.target.value })}
-        {...field}
-      />
-    </Box>
+    </FilterForm>
   );
 }

@@ -1,4 +1,3 @@
-import DownloadIcon from '@mui/icons-material/Download';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import Accordion from '@mui/material/Accordion';
@@ -12,12 +11,12 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { Button, LinkBase, Title, useDataProvider, useNotify, useStore, useTranslate } from 'react-admin';
+import { useMemo } from 'react';
+import { Button, LinkBase, Title, useDataProvider, useStore, useTranslate } from 'react-admin';
 import { useCan, useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 import { FIGURE_IMPORT_ROUTE } from '../published-figures/routes';
-import { saveBlob } from '../reports/download';
+import { DownloadButton } from '../reports/DownloadButton';
 import { CrossCheckFilters } from './CrossCheckFilters';
 import { CrossCheckTable } from './CrossCheckTable';
 import { type CrossCheckFilter, dsaExportQueryString, groupBySubject, type SubjectGroup } from './shaping';
@@ -26,22 +25,14 @@ import SubjectCharts from './SubjectCharts';
 /** Our orders in the shape of DSA table 3, for the chosen platform and period (fetched with the token). */
 function DsaExportButton({ filter }: { filter: CrossCheckFilter }) {
   const dataProvider = useDataProvider<TrackerDataProvider>();
-  const notify = useNotify();
-  const [busy, setBusy] = useState(false);
-  const download = async () => {
-    setBusy(true);
-    try {
-      saveBlob(await dataProvider.downloadFile(`/cross-check/dsa-table3.csv${dsaExportQueryString(filter)}`), 'dsa-table3-our-orders.csv');
-    } catch {
-      notify('app.cross_check.download_failed', { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
-    <Button label="app.cross_check.download_dsa" onClick={download} disabled={busy} variant="outlined" data-testid="cross-check-dsa-export">
-      <DownloadIcon />
-    </Button>
+    <DownloadButton
+      label="app.cross_check.download_dsa"
+      fetchFile={() => dataProvider.downloadFile(`/cross-check/dsa-table3.csv${dsaExportQueryString(filter)}`)}
+      fileName="dsa-table3-our-orders.csv"
+      failure="app.cross_check.download_failed"
+      testId="cross-check-dsa-export"
+    />
   );
 }
 

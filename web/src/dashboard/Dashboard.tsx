@@ -18,6 +18,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link, Title, useDataProvider, useGetList, useGetMany, useStore, useTranslate } from 'react-admin';
+import { DateRangeFields, FILTER_FIELD, FilterForm, VocabularySelect } from '../common/filters';
 import { useIntlLocale } from '../common/hooks';
 import type { TrackerDataProvider } from '../dataProvider';
 import { aboutCount, formatCount, formatDateTime, formatHours, formatPercent } from '../common/format';
@@ -33,22 +34,15 @@ import {
   trendPoints,
   kmChartRows,
 } from './shaping';
-import { ENUMS } from '../../../domain/src';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 function FilterBar({ filter, onChange }: { filter: DashboardFilter; onChange: (f: DashboardFilter) => void }) {
   const translate = useTranslate();
   const set = (patch: Partial<DashboardFilter>) => onChange({ ...filter, ...patch });
-  const field = { size: 'small' as const, fullWidth: false, margin: 'none' as const, sx: { minWidth: 180 } };
+  const field = { ...FILTER_FIELD, sx: { minWidth: 180 } };
   return (
-    <Box
-      component="form"
-      role="search"
-      aria-label={translate('app.dashboard.filters')}
-      onSubmit={(e) => e.preventDefault()}
-      sx={{ display: 'flex', flexWrap: 'wrap', gap: 2, alignItems: 'center' }}
-    >
+    <FilterForm label="app.dashboard.filters" alignItems="center">
       <TextField
         select
         label={translate('app.dashboard.period')}
@@ -64,59 +58,37 @@ function FilterBar({ filter, onChange }: { filter: DashboardFilter; onChange: (f
         ))}
       </TextField>
       {filter.preset === 'custom' && (
-        <>
-          <TextField
-            type="date"
-            id="dashboard-from"
-            label={translate('app.dashboard.from')}
-            value={filter.from ?? ''}
-            onChange={(e) => set({ from: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true } }}
-            {...field}
-          />
-          <TextField
-            type="date"
-            id="dashboard-to"
-            label={translate('app.dashboard.to')}
-            value={filter.to ?? ''}
-            onChange={(e) => set({ to: e.target.value })}
-            slotProps={{ inputLabel: { shrink: true } }}
-            {...field}
-          />
-        </>
+        <DateRangeFields
+          idPrefix="dashboard"
+          fromLabel="app.dashboard.from"
+          toLabel="app.dashboard.to"
+          from={filter.from}
+          to={filter.to}
+          onChange={set}
+          {...field}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
       )}
-      <TextField
-        select
+      <VocabularySelect
         id="dashboard-type"
-        label={translate('app.dashboard.type')}
+        enumName="type"
+        label="app.dashboard.type"
+        anyLabel="app.dashboard.any"
         value={filter.type ?? ''}
-        onChange={(e) => set({ type: e.target.value })}
+        onChange={(type) => set({ type })}
         {...field}
-      >
-        <MenuItem value="">{translate('app.dashboard.any')}</MenuItem>
-        {ENUMS.type.map((t) => (
-          <MenuItem key={t} value={t}>
-            {translate(`enums.type.${t}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-      <TextField
-        select
+      />
+      <VocabularySelect
         id="dashboard-category"
-        label={translate('app.dashboard.category')}
+        enumName="category"
+        label="app.dashboard.category"
+        anyLabel="app.dashboard.any"
         value={filter.category ?? ''}
-        onChange={(e) => set({ category: e.target.value })}
+        onChange={(category) => set({ category })}
         {...field}
         sx={{ minWidth: 240 }}
-      >
-        <MenuItem value="">{translate('app.dashboard.any')}</MenuItem>
-        {ENUMS.category.map((c) => (
-          <MenuItem key={c} value={c}>
-            {translate(`enums.category.${c}`)}
-          </MenuItem>
-        ))}
-      </TextField>
-    </Box>
+      />
+    </FilterForm>
   );
 }
 

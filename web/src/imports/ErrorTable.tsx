@@ -10,11 +10,10 @@ import Typography from '@mui/material/Typography';
 import { Button, useTranslate } from 'react-admin';
 import { saveBlob } from '../reports/download';
 import { errorsToCsv, type ImportRowError } from './shaping';
+import { mono } from './styles';
 
 /** How many error rows the table shows; the whole list can be downloaded. */
 const MAX_SHOWN_ERRORS = 200;
-
-const mono = { fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace', fontSize: '0.85em' };
 
 /** The errors of a rejected file, line by line (the first 200), and the whole list as a CSV to download. */
 export function ErrorTable({ errors }: { errors: ImportRowError[] }) {
