@@ -30,7 +30,7 @@ const row = (over: Partial<CrossCheckRow> = {}): CrossCheckRow => ({
   published: { requests: { value: 178, text: '178', unit: 'count', low: 178, high: 178 } },
   derived: { itemsRemoved: { low: 823, high: 833 }, itemsRemovedPct: { low: 82.5, high: 83.5 } },
   ours: ours(),
-  difference: { requests: { low: -34, high: -34 }, itemsRemovedPctPoints: { low: 21.5, high: 22.5 } },
+  difference: { requests: { low: -34, high: -34 }, infoOrders: null, itemsRemovedPctPoints: { low: 21.5, high: 22.5 } },
   findings: [{ code: 'under_reporting', params: { published: '178', ours: 212 }, message: 'The platform reports 178 requests…' }],
   explanations: [{ code: 'date_received', params: {}, message: 'Platforms count requests by the date they received them…' }],
   ...over,
