@@ -47,27 +47,13 @@ import {
   isJurisdiction,
   periodLabel,
   PUBLISHED_METRICS,
-  type PublishedMetric,
-  type RequesterType,
+  type PublishedFigureFields,
   SUBJECT_KINDS,
-  type SubjectKind,
 } from '../../../domain/src';
 
 /** A figure as GET /api/published-figures/:id reads it (the list leaves out `history`). */
-export interface PublishedFigure {
+export interface PublishedFigure extends PublishedFigureFields {
   id: number;
-  publisher: string;
-  subject: string;
-  subjectKind: SubjectKind;
-  periodStart: string;
-  periodEnd: string;
-  jurisdiction: string | null;
-  requesterType: RequesterType | null;
-  requester: string | null;
-  category: string | null;
-  metric: PublishedMetric;
-  value: number;
-  valueText: string;
   source: FigureSource;
   sourceUrl: string | null;
   sourceSha256: string | null;
