@@ -11,6 +11,7 @@ import { ReportLanguage1795500000000 } from './1795500000000-ReportLanguage';
 import { RequestCounts1795500100000 } from './1795500100000-RequestCounts';
 import { AgencyJurisdiction1795500200000 } from './1795500200000-AgencyJurisdiction';
 import { MailEventKinds1795500300000 } from './1795500300000-MailEventKinds';
+import { Correspondence1795600000000 } from './1795600000000-Correspondence';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RequestCounts1795500100000,
   AgencyJurisdiction1795500200000,
   MailEventKinds1795500300000,
+  Correspondence1795600000000,
 ];

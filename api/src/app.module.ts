@@ -14,6 +14,7 @@ import { Environment } from './config/environment';
 import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
@@ -67,6 +68,7 @@ export class AppModule {
         PlatformsModule,
         AgenciesModule,
         RequestsModule,
+        CorrespondenceModule,
         ConsultationsModule,
         ResponsivenessModule,
         ReportsModule,

@@ -12,6 +12,8 @@ export const ADVISORY_LOCKS = {
   auditChain: 735_003,
   /** The first admin and the demo data at start-up. */
   startupData: 735_004,
+  /** The inbound mail poller: one instance reads the mailbox at a time. */
+  mailPoll: 735_005,
 } as const;
 
 export const ADVISORY_LOCK_NAMESPACES = {
@@ -19,4 +21,6 @@ export const ADVISORY_LOCK_NAMESPACES = {
   jobs: 735_100,
   /** A report while its worker builds it; the second key is the report id. */
   reports: 735_200,
+  /** A request's mail while it is being sent; the second key is the request id. */
+  mailDispatch: 735_300,
 } as const;

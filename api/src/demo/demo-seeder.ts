@@ -34,7 +34,16 @@ async function insertChunked<T extends object>(em: EntityManager, target: new ()
 
 /** The request's stored fields, folded from its events by the same state machine as the API uses. */
 function lifecycleOf(request: DemoRequest, slaHours: number, now: Date): Lifecycle {
-  let state: Lifecycle = { status: 'draft', sentAt: null, dueAt: null, outcome: null, firstResponseAt: null, resolvedAt: null };
+  let state: Lifecycle = {
+    status: 'draft',
+    sentAt: null,
+    dueAt: null,
+    outcome: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    deliveryFailedAt: null,
+    deliveryFailure: null,
+  };
   for (const event of request.events) {
     state = { ...state, ...applyEvent(state, { ...event, items: [] }, { slaHours, itemIds: [], now }) };
   }
