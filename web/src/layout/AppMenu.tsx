@@ -1,9 +1,13 @@
+import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { useCan } from '../common/hooks';
 import { IMPORT_ROUTE } from '../imports';
 
-/** react-admin's menu (dashboard, then every resource with a list), with the import screen after Requests. */
+/** The mail screen filtered on what waits to be filed on a request. */
+export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringify({ status: 'triage' }))}`;
+
+/** react-admin's menu (dashboard, then every resource with a list), with the import screen after Requests and the triage inbox after Mail. */
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
@@ -22,6 +26,17 @@ export function AppMenu() {
                   primaryText="app.import.menu"
                   leftIcon={<UploadFileIcon />}
                   data-testid="menu-import"
+                />,
+              ]
+            : []),
+          ...(name === 'messages'
+            ? [
+                <Menu.Item
+                  key="triage"
+                  to={TRIAGE_ROUTE}
+                  primaryText="app.mail.triage"
+                  leftIcon={<MoveToInboxIcon />}
+                  data-testid="menu-triage"
                 />,
               ]
             : []),

@@ -34,7 +34,13 @@ import { choices } from '../common/choices';
  * action" (sent, reminder, escalation, note, re-check, withdrawal): POST /api/requests/:id/events.
  * Shown only when the role may record something on the request in its current status.
  */
-export function RecordEventButton({ side }: { side: EventSide }) {
+export function RecordEventButton({
+  side,
+  messageId,
+}: {
+  side: EventSide;
+  /** Recorded from this e-mail (its outcome, read in a reply). */ messageId?: number;
+}) {
   const record = useRecordContext<PlatformRequest>();
   const role = useRole();
   const [open, setOpen] = useState(false);
@@ -44,13 +50,14 @@ export function RecordEventButton({ side }: { side: EventSide }) {
   return (
     <>
       <Button
-        label={side === 'platform' ? 'app.action.record_response' : 'app.action.record_action'}
+        label={messageId ? 'app.mail.record_from' : side === 'platform' ? 'app.action.record_response' : 'app.action.record_action'}
         onClick={() => setOpen(true)}
-        variant={side === 'platform' ? 'contained' : 'text'}
+        variant={side === 'platform' && !messageId ? 'contained' : 'text'}
+        data-testid={messageId ? `record-from-${messageId}` : undefined}
       >
         {side === 'platform' ? <ReplyIcon /> : <OutgoingMailIcon />}
       </Button>
-      {open && <EventDialog record={record} kinds={kinds} side={side} onClose={() => setOpen(false)} />}
+      {open && <EventDialog record={record} kinds={kinds} side={side} messageId={messageId} onClose={() => setOpen(false)} />}
     </>
   );
 }
@@ -95,11 +102,13 @@ function EventDialog({
   record,
   kinds,
   side,
+  messageId,
   onClose,
 }: {
   record: PlatformRequest;
   kinds: EventKind[];
   side: EventSide;
+  messageId?: number;
   onClose: () => void;
 }) {
   const translate = useTranslate();
@@ -120,7 +129,10 @@ function EventDialog({
   const onSubmit = async (values: Record<string, unknown>) => {
     setSaving(true);
     try {
-      await dataProvider.addEvent(record.id, buildEventPayload(values as EventFormValues, record.items));
+      await dataProvider.addEvent(record.id, {
+        ...buildEventPayload(values as EventFormValues, record.items),
+        ...(messageId && { messageId }),
+      });
       notify('app.event.recorded', { type: 'success' });
       refresh();
       onClose();
