@@ -37,9 +37,13 @@ import { choices } from '../common/choices';
 export function RecordEventButton({
   side,
   messageId,
+  occurredAt,
 }: {
   side: EventSide;
-  /** Recorded from this e-mail (its outcome, read in a reply). */ messageId?: number;
+  /** Recorded from this e-mail (an outcome read in a reply)... */
+  messageId?: number;
+  /** ...by default at the time the e-mail arrived. */
+  occurredAt?: string | null;
 }) {
   const record = useRecordContext<PlatformRequest>();
   const role = useRole();
@@ -57,7 +61,16 @@ export function RecordEventButton({
       >
         {side === 'platform' ? <ReplyIcon /> : <OutgoingMailIcon />}
       </Button>
-      {open && <EventDialog record={record} kinds={kinds} side={side} messageId={messageId} onClose={() => setOpen(false)} />}
+      {open && (
+        <EventDialog
+          record={record}
+          kinds={kinds}
+          side={side}
+          messageId={messageId}
+          occurredAt={occurredAt}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }
@@ -103,12 +116,14 @@ function EventDialog({
   kinds,
   side,
   messageId,
+  occurredAt,
   onClose,
 }: {
   record: PlatformRequest;
   kinds: EventKind[];
   side: EventSide;
   messageId?: number;
+  occurredAt?: string | null;
   onClose: () => void;
 }) {
   const translate = useTranslate();
@@ -120,7 +135,7 @@ function EventDialog({
 
   const defaultValues: EventFormValues = {
     kind: kinds[0],
-    occurredAt: new Date(),
+    occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
     note: '',
     outcome: null,
     items: record.items.map(({ id, state }) => ({ id, state })),

@@ -73,7 +73,7 @@ export function MailThread() {
               <DownloadMessageButton message={message} />
               {message.direction === 'in' && message.classification === 'human' && (
                 <RecordContextProvider value={request}>
-                  <RecordEventButton side="platform" messageId={message.id} />
+                  <RecordEventButton side="platform" messageId={message.id} occurredAt={message.receivedAt} />
                 </RecordContextProvider>
               )}
             </Box>
