@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import nodemailer from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
 import { DataSource } from 'typeorm';
 import { ADVISORY_LOCK_NAMESPACES, dueAt, type EventKind, type Language, slaHoursFor } from '../../../domain/src';
 import { Agency } from '../agencies/agency.entity';
@@ -16,6 +15,7 @@ import { PlatformRequest } from '../requests/request.entity';
 import { RequestsService } from '../requests/requests.service';
 import { Message } from './message.entity';
 import { toMessageAudit } from './message.dto';
+import { composeMail } from './composition';
 import { sha256 } from './parsing';
 import { requestSubject, requestText } from './templates';
 
@@ -122,20 +122,7 @@ export class Outbound {
     const from = this.env.MAIL_FROM;
     const messageId = `<${randomUUID()}@${addressOf(from).split('@')[1]}>`;
     const subject = requestSubject(mail);
-    const built = await new MailComposer({
-      from,
-      to,
-      subject,
-      text: requestText(mail),
-      messageId,
-      date: new Date(),
-      ...(thread.length ? { inReplyTo: thread[thread.length - 1], references: thread } : {}),
-    })
-      .compile()
-      .build();
-    // Line ends as SMTP carries them (a text body comes out of the composer with bare LFs): what we keep is what the server gets.
-    const raw = Buffer.from(built.toString('latin1').replace(/\r?\n/g, '\r\n'), 'latin1');
-
+    const raw = await composeMail({ from, to, subject, text: requestText(mail), messageId, date: new Date(), thread });
     const message = await this.dataSource.transaction(async (tx) => {
       const saved = await tx.save(
         tx.create(Message, {

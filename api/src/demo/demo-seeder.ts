@@ -11,6 +11,7 @@ import { RequestItemChange } from '../requests/request-item-change.entity';
 import { applyEvent, type Lifecycle } from '../requests/request-lifecycle';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, type DemoRequest, demoHistory } from './demo-history';
+import { seedDemoMail } from './demo-mail';
 import { ADVISORY_LOCKS, slaHoursFor } from '../../../domain/src';
 
 const CHUNK = 500;
@@ -109,6 +110,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       }),
     );
     await insertChunked(em, RequestItemChange, changes);
+    let nextEvent = 0;
+    const eventIdsByRequest = history.map((r) => r.events.map(() => eventIds[nextEvent++]));
+    await seedDemoMail(em, platforms, history, requestIds, eventIdsByRequest);
     // Each item's current state is the one from its latest change.
     await em.query(`
       UPDATE request_items i SET state = c.state, checked_at = c.occurred_at
