@@ -15,6 +15,7 @@ import { IdempotencyKey } from './common/idempotency/idempotency-key.entity';
 import { IdempotencyInterceptor } from './common/idempotency/idempotency.interceptor';
 import { ConsultationsModule } from './consultations/consultations.module';
 import { CrossCheckModule } from './cross-check/cross-check.module';
+import { CorrespondenceModule } from './correspondence/correspondence.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
@@ -69,6 +70,7 @@ export class AppModule {
         PlatformsModule,
         AgenciesModule,
         RequestsModule,
+        CorrespondenceModule,
         ConsultationsModule,
         ResponsivenessModule,
         PublishedFiguresModule,

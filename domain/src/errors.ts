@@ -47,6 +47,15 @@ export const ERROR_STATUS = {
   'request.item_checked': 409,
   'request.field_locked': 400,
   'request.event_forbidden': 403,
+  'request.message_event_manual': 400,
+  // Correspondence
+  'message.other_request': 400,
+  'message.duplicate': 409,
+  'message.not_in_triage': 409,
+  'mail.no_address': 400,
+  'mail.not_dispatchable': 409,
+  'mail.dispatch_in_progress': 409,
+  'mail.send_failed': 502,
   // Consultations, reports, users
   'consultation.platform_mismatch': 400,
   'consultation.unknown_action_item': 400,
@@ -96,6 +105,7 @@ export const ERROR_CODE_BY_STATUS: Record<number, ErrorCode> = {
   422: 'input.unprocessable',
   423: 'auth.locked',
   429: 'rate.limited',
+  502: 'mail.send_failed',
   503: 'server.unavailable',
 };
 

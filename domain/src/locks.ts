@@ -14,6 +14,8 @@ export const ADVISORY_LOCKS = {
   startupData: 735_004,
   /** Importing published figures: two files revising the same figure take turns. */
   publishedFigures: 735_005,
+  /** The inbound mail poller: one instance reads the mailbox at a time. */
+  mailPoll: 735_006,
 } as const;
 
 export const ADVISORY_LOCK_NAMESPACES = {
@@ -21,4 +23,6 @@ export const ADVISORY_LOCK_NAMESPACES = {
   jobs: 735_100,
   /** A report while its worker builds it; the second key is the report id. */
   reports: 735_200,
+  /** A request's mail while it is being sent; the second key is the request id. */
+  mailDispatch: 735_300,
 } as const;

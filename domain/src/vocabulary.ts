@@ -46,6 +46,30 @@ export const PLATFORM_SIDE_EVENT_KINDS = [...PLATFORM_EVENT_KINDS, ...RECEIPT_EV
 /** Recorded only from a stored message (a reply, a bounce), never typed in: the message is their evidence. */
 export const MESSAGE_EVENT_KINDS = ['message_received', 'delivery_failed'] as const satisfies readonly EventKind[];
 
+/** A mail kept byte for byte: sent by us (`out`) or received (`in`). */
+export const MESSAGE_DIRECTIONS = ['in', 'out'] as const;
+export type MessageDirection = (typeof MESSAGE_DIRECTIONS)[number];
+
+/** What a received mail is: a person's reply, an automatic reply or ticket receipt, a bounce, or unreadable. */
+export const MESSAGE_CLASSIFICATIONS = ['human', 'auto_reply', 'bounce', 'unreadable'] as const;
+export type MessageClassification = (typeof MESSAGE_CLASSIFICATIONS)[number];
+
+/** `triage`: matched no request yet; `filed`: on a request; `dismissed`: kept, on no request. */
+export const MESSAGE_STATUSES = ['filed', 'triage', 'dismissed'] as const;
+export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
+
+/** The DKIM check at receipt. */
+export const DKIM_RESULTS = ['pass', 'fail', 'none'] as const;
+export type DkimResult = (typeof DKIM_RESULTS)[number];
+
+/** The event a received message records on its request, by classification (none for unreadable mail). */
+export const MESSAGE_EVENT_BY_CLASSIFICATION: Record<MessageClassification, EventKind | null> = {
+  human: 'message_received',
+  auto_reply: 'receipt_confirmed',
+  bounce: 'delivery_failed',
+  unreadable: null,
+};
+
 export const CONSULTATION_FORMATS = ['in_person', 'video', 'call', 'letter', 'email'] as const;
 export type ConsultationFormat = (typeof CONSULTATION_FORMATS)[number];
 
@@ -100,6 +124,9 @@ export const ENUMS = {
   requesterType: REQUESTER_TYPES,
   reportStatus: REPORT_STATUSES,
   reportKind: REPORT_KINDS,
+  messageDirection: MESSAGE_DIRECTIONS,
+  messageClassification: MESSAGE_CLASSIFICATIONS,
+  messageStatus: MESSAGE_STATUSES,
 } as const;
 
 export type EnumName = keyof typeof ENUMS;

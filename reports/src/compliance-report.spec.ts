@@ -32,6 +32,7 @@ const telegramCase = (): WaitingRequest[] =>
     channel: 'email',
     sentAt: new Date(`2020-${d}T01:30:00Z`),
     daysWaiting: 100 + i,
+    emails: 3,
     overdue: true,
   }));
 
@@ -78,7 +79,7 @@ describe('renderComplianceReport', () => {
     expect(t).toContain('Telegram: 7 sent, 0 answered (0.0 %), 7 overdue. It answered none of them.');
     expect(t).toContain('Unanswered requests (7)');
     for (let i = 1; i <= 7; i++) expect(t).toContain(`KNPA-2020-TG-0${i}`);
-    expect(t).toMatch(/KNPA-2020-TG-01\s+Telegram\s+Investigative\s+assistance\s+Email\s+2020-02-11\s+100/);
+    expect(t).toMatch(/KNPA-2020-TG-01\s+Telegram\s+Investigative\s+assistance\s+Email\s+2020-02-11\s+3\s+100/);
   });
 
   it('should have a cover, page numbers, a methodology page and the data fingerprint', async () => {
@@ -106,7 +107,7 @@ describe('renderComplianceReport', () => {
     await parser.destroy();
     const withRows = result.pages.filter((p) => /LONG-\d{3}/.test(p.text));
     expect(withRows.length).toBeGreaterThanOrEqual(3);
-    for (const page of withRows) expect(page.text).toMatch(/Reference\s+Platform\s+Type\s+Channel\s+Sent\s+Days waiting/);
+    for (const page of withRows) expect(page.text).toMatch(/Reference\s+Platform\s+Type\s+Channel\s+Sent\s+E-mails\s+Days waiting/);
     expect(result.text).toContain('LONG-000');
     expect(result.text).toContain('LONG-149');
   });

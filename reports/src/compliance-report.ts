@@ -40,12 +40,13 @@ export const metricCells = ({ t, f }: ReportLocale, p: PlatformMetrics): string[
 const waitingColumns = ({ t }: ReportLocale): Column[] => {
   const c = t.waiting.columns;
   return [
-    { header: c.reference, width: 0.26 },
-    { header: c.platform, width: 0.16 },
-    { header: c.type, width: 0.15 },
-    { header: c.channel, width: 0.13 },
-    { header: c.sent, width: 0.14 },
-    { header: c.daysWaiting, width: 0.16, align: 'right' },
+    { header: c.reference, width: 0.22 },
+    { header: c.platform, width: 0.15 },
+    { header: c.type, width: 0.14 },
+    { header: c.channel, width: 0.12 },
+    { header: c.sent, width: 0.13 },
+    { header: c.emails, width: 0.1, align: 'right' },
+    { header: c.daysWaiting, width: 0.14, align: 'right' },
   ];
 };
 
@@ -55,6 +56,7 @@ const waitingCells = ({ f, label }: ReportLocale, r: WaitingRequest): string[] =
   label('type', r.type),
   label('channel', r.channel),
   f.day(r.sentAt),
+  f.count(r.emails),
   f.count(r.daysWaiting),
 ];
 

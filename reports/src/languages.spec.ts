@@ -34,6 +34,7 @@ const waiting = (): WaitingRequest[] =>
     channel: i % 2 === 0 ? 'web_form' : 'in_person',
     sentAt: new Date(`2020-${d}T01:30:00Z`),
     daysWaiting: 100 + i,
+    emails: 3,
     overdue: true,
   }));
 
@@ -114,7 +115,7 @@ describe('reports in Korean', () => {
       expect(ko.report).toContain(heading);
     expect(ko.report).toContain('2020. 2. 1.부터 2020. 9. 1. 전까지 발송한 요청');
     expect(ko.report).toContain('Telegram: 발송 7건, 응답 0건(0.0%), 기한 초과 7건. 한 건도 응답하지 않았습니다.');
-    expect(ko.report).toMatch(/요청 번호 플랫폼 유형 발송 경로 발송일 대기 일수/);
+    expect(ko.report).toMatch(/요청 번호 플랫폼 유형 발송 경로 발송일 보낸 메일 대기 일수/);
     expect(ko.report).toContain('1 / 4쪽');
     // The domain's rules in the methodology: which events answer a request, and the deadlines.
     // pdfkit may wrap Korean inside a word, so this long one is compared without spaces.
@@ -124,8 +125,8 @@ describe('reports in Korean', () => {
   });
 
   it('should show enum values by their Korean labels, never raw', () => {
-    expect(ko.report).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 웹 양식 2020\. 2\. 11\. 100/);
-    expect(ko.report).toMatch(/KNPA-2020-TG-02 Telegram 수사 협조 대면 2020\. 3\. 4\. 101/);
+    expect(ko.report).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 웹 양식 2020\. 2\. 11\. 3 100/);
+    expect(ko.report).toMatch(/KNPA-2020-TG-02 Telegram 수사 협조 대면 2020\. 3\. 4\. 3 101/);
     expect(ko.report).toContain('2020. 7. 1. · Telegram · 대면 · 협의');
     expect(ko.report).toMatch(/플랫폼 회신 2020\. 8\. 1\. 미이행/);
     expect(ko.report).toMatch(/규제 기관 점검 – 진행 중/);
@@ -180,7 +181,7 @@ describe('reports in Indonesian', () => {
   });
 
   it('should show enum values by their Indonesian labels, never raw', () => {
-    expect(id.report).toMatch(/KNPA-2020-TG-01 Telegram Bantuan penyidikan Formulir web 11 Feb 2020 100/);
+    expect(id.report).toMatch(/KNPA-2020-TG-01 Telegram Bantuan penyidikan Formulir web 11 Feb 2020 3 100/);
     expect(id.report).toContain('1 Jul 2020 · Telegram · Tatap muka · 협의');
     expect(id.report).toMatch(/Platform 회신 1 Agu 2020 Terlewat/);
     expect(id.report).toMatch(/Regulator 점검 – Terbuka/);
@@ -204,7 +205,7 @@ describe('reports in Indonesian', () => {
 describe('reports in English', () => {
   it('should show enum values by their English labels, never raw', async () => {
     const en = await rendered('en');
-    expect(en.report).toMatch(/KNPA-2020-TG-01 Telegram Investigative assistance Web form 2020-02-11 100/);
+    expect(en.report).toMatch(/KNPA-2020-TG-01 Telegram Investigative assistance Web form 2020-02-11 3 100/);
     expect(en.report).toContain('2020-07-01 · Telegram · In person · 협의');
     expect(en.report).toMatch(/Platform 회신 2020-08-01 Missed/);
     expect(en.brief).toMatch(/2020-07-01 협의 Regulator 점검 2020-08-01/);

@@ -35,6 +35,8 @@ export interface WaitingRequest {
   channel: string;
   sentAt: Date;
   daysWaiting: number;
+  /** E-mails the tracker sent for the request by asOf (the request and its reminders), none of them answered. */
+  emails: number;
   overdue: boolean;
 }
 

@@ -39,6 +39,15 @@ const ROUTES: Record<string, Access> = {
   'GET /api/requests/{id}/events': 'records:read',
   // Liaison officers may record platform answers and notes; which kinds is checked per event (requests.e2e).
   'POST /api/requests/{id}/events': 'requests:respond',
+  // Sending, filing and dismissing mail is for those who record platform answers; raw mail carries content URLs.
+  'POST /api/requests/{id}/dispatch': 'requests:respond',
+  'GET /api/requests/{id}/evidence.zip': 'content:urls',
+  'GET /api/messages': 'records:read',
+  'GET /api/messages/{id}': 'records:read',
+  'GET /api/messages/{id}/raw': 'content:urls',
+  'POST /api/messages': 'requests:respond',
+  'POST /api/messages/{id}/file': 'requests:respond',
+  'POST /api/messages/{id}/dismiss': 'requests:respond',
 
   'GET /api/consultations': 'records:read',
   'GET /api/consultations/{id}': 'records:read',

@@ -7,8 +7,12 @@ import {
   CONSULTATION_FORMATS,
   EVENT_KINDS,
   ITEM_STATES,
+  DKIM_RESULTS,
   JOB_RUN_STATUSES,
   LANGUAGES,
+  MESSAGE_CLASSIFICATIONS,
+  MESSAGE_DIRECTIONS,
+  MESSAGE_STATUSES,
   REPORT_KINDS,
   REPORT_STATUSES,
   REQUEST_CATEGORIES,
@@ -42,6 +46,10 @@ const CHECKED: [table: string, column: string, values: readonly string[]][] = [
   ['reports', 'status', REPORT_STATUSES],
   ['reports', 'language', LANGUAGES],
   ['job_runs', 'status', JOB_RUN_STATUSES],
+  ['messages', 'direction', MESSAGE_DIRECTIONS],
+  ['messages', 'classification', MESSAGE_CLASSIFICATIONS],
+  ['messages', 'status', MESSAGE_STATUSES],
+  ['messages', 'dkim', DKIM_RESULTS],
 ];
 
 describe('the schema against the domain', () => {

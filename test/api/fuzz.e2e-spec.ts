@@ -766,6 +766,13 @@ describe('fuzzing every write route', () => {
       request.events! += 1;
       return;
     }
+    // An uploaded e-mail is kept whatever it holds (unreadable ones too, in triage); messages are not in this ledger.
+    if (route.key === 'POST /api/messages') return;
+    if (route.key === 'POST /api/requests/{id}/dispatch') {
+      const event = record.event as { requestId: number } | null;
+      if (event) expected.requests.get(event.requestId)!.events! += 1;
+      return;
+    }
     if (route.key === 'POST /api/reports/briefs') {
       expected.reports.add(record.id);
       return;

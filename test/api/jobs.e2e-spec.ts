@@ -247,7 +247,13 @@ describe('scheduled jobs', () => {
 
   it('should list the jobs and their runs to admins only', async () => {
     const jobs = (await t.http.get('/api/jobs').set('Authorization', admin).expect(200)).body;
-    expect(jobs.map((j: { name: string }) => j.name)).toEqual(['deadline-sweep', 'removal-recheck', 'monthly-report', 'quarterly-report']);
+    expect(jobs.map((j: { name: string }) => j.name)).toEqual([
+      'deadline-sweep',
+      'removal-recheck',
+      'monthly-report',
+      'quarterly-report',
+      'renotice',
+    ]);
     expect(jobs[0].lastRun).toMatchObject({ job: 'deadline-sweep' });
     const runs = await t.http
       .get('/api/jobs/runs')

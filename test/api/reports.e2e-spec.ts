@@ -187,7 +187,7 @@ describe('compliance reports', () => {
         expect(ko).toContain(heading);
       expect(ko).toContain('Telegram: 발송 7건, 응답 0건(0.0%), 기한 초과 7건. 한 건도 응답하지 않았습니다.');
       expect(ko).toContain('YouTube: 발송 1건, 응답 1건(100.0%), 기한 초과 0건.');
-      expect(ko).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 이메일 2020\. 2\. 11\. 202/);
+      expect(ko).toMatch(/KNPA-2020-TG-01 Telegram 수사 협조 이메일 2020\. 2\. 11\. 0 202/);
       expect(ko).not.toContain('Summary');
     }
     const id = await text(indonesian.id);
@@ -211,7 +211,7 @@ describe('compliance reports', () => {
     const text = (await pdfText(pdf.body)).replace(/\s+/g, ' ');
     expect(text).toContain('Bahan konsultasi: Telegram');
     expect(text).toContain('Permintaan terbuka (7)');
-    expect(text).toMatch(/KNPA-2020-TG-01 Telegram Bantuan penyidikan Surel 11 Feb 2020 202/);
+    expect(text).toMatch(/KNPA-2020-TG-01 Telegram Bantuan penyidikan Surel 11 Feb 2020 0 202/);
   });
 
   it('should refuse a language it does not write, naming the field', async () => {

@@ -10,6 +10,7 @@ import { i18nProvider } from './i18n';
 import { IMPORT_ROUTE, ImportPage } from './imports';
 import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
+import messages from './messages';
 import platforms from './platforms';
 import publishedFigures from './published-figures';
 import { FigureImportPage } from './published-figures/FigureImportPage';
@@ -75,6 +76,7 @@ export function App() {
     >
       {(role: string | undefined) => [
         resourceFor('requests', requests, role, 'requests:write'),
+        resourceFor('messages', messages, role),
         resourceFor('consultations', consultations, role, 'consultations:write'),
         resourceFor('platforms', platforms, role, 'platforms:write'),
         resourceFor('agencies', agencies, role, 'agencies:write'),

@@ -9,7 +9,7 @@ import { inConsoleLanguage } from './common/errors';
 import { type FigureImportOutcome, figureImportPath, readFigureImportResponse } from './published-figures/shaping';
 import { accessToken } from './session';
 import type { CrossCheckRow } from '../../domain/src';
-import type { ContentStats, KmCurve, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
+import type { ContentStats, KmCurve, Message, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
 
 export type Interval = 'month' | 'quarter' | 'year';
 
@@ -23,6 +23,16 @@ export interface TrackerDataProvider extends DataProvider {
     params: Pick<GetListParams, 'filter' | 'pagination' | 'sort'>,
   ): Promise<{ data: OverdueRow[]; total: number; totalEstimated: boolean }>;
   getEvents(requestId: number | string): Promise<RequestEvent[]>;
+  /** POST /api/requests/:id/dispatch: sends (or, without SMTP, prepares) the request's e-mail. */
+  dispatch(
+    requestId: number | string,
+    body: { language?: string; note?: string },
+  ): Promise<{ message: Message; event: RequestEvent | null }>;
+  /** The stored e-mail's exact bytes (.eml), or a request's evidence zip. */
+  downloadMessage(messageId: number | string): Promise<Blob>;
+  downloadEvidence(requestId: number | string): Promise<Blob>;
+  fileMessage(messageId: number | string, requestId: number): Promise<Message>;
+  dismissMessage(messageId: number | string): Promise<Message>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
   downloadReport(reportId: number | string, format?: 'pdf' | 'csv'): Promise<Blob>;
   prepareBrief(platformId: number, options?: { asOf?: string; language?: string }): Promise<Report>;
@@ -62,6 +72,13 @@ export function createDataProvider(
   };
   const base = simpleRestProvider(apiUrl, httpClient);
   const getJson = async <T>(path: string): Promise<T> => (await httpClient(`${apiUrl}${path}`)).json as T;
+  // Files that need the bearer token, fetched as blobs (a plain link would carry no token).
+  const getBlob = async (path: string): Promise<Blob> => {
+    const token = await authHeader();
+    const res = await fetch(`${apiUrl}${path}`, { headers: token ? { Authorization: token } : {} });
+    if (!res.ok) throw new HttpError(res.statusText, res.status, null);
+    return res.blob();
+  };
 
   return {
     ...base,
@@ -115,14 +132,21 @@ export function createDataProvider(
           body: JSON.stringify(event),
         })
       ).json,
-    downloadReport: async (reportId, format = 'pdf') => {
-      const token = await authHeader();
-      const res = await fetch(`${apiUrl}/reports/${encodeURIComponent(reportId)}/${format}`, {
-        headers: token ? { Authorization: token } : {},
-      });
-      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
-      return res.blob();
-    },
+    dispatch: async (requestId, body) =>
+      (await httpClient(`${apiUrl}/requests/${encodeURIComponent(requestId)}/dispatch`, { method: 'POST', body: JSON.stringify(body) }))
+        .json,
+    downloadMessage: (messageId) => getBlob(`/messages/${encodeURIComponent(messageId)}/raw`),
+    downloadEvidence: (requestId) => getBlob(`/requests/${encodeURIComponent(requestId)}/evidence.zip`),
+    fileMessage: async (messageId, requestId) =>
+      (
+        await httpClient(`${apiUrl}/messages/${encodeURIComponent(messageId)}/file`, {
+          method: 'POST',
+          body: JSON.stringify({ requestId }),
+        })
+      ).json,
+    dismissMessage: async (messageId) =>
+      (await httpClient(`${apiUrl}/messages/${encodeURIComponent(messageId)}/dismiss`, { method: 'POST', body: '{}' })).json,
+    downloadReport: (reportId, format = 'pdf') => getBlob(`/reports/${encodeURIComponent(reportId)}/${format}`),
     importRequests: async (file, options = {}) => {
       const { status, body } = await uploadFile(`${apiUrl}/imports/requests`, file, {
         ...options,
@@ -131,12 +155,7 @@ export function createDataProvider(
       });
       return readImportResponse(status, body);
     },
-    downloadImportTemplate: async () => {
-      const token = await authHeader();
-      const res = await fetch(`${apiUrl}/imports/requests/template.csv`, { headers: token ? { Authorization: token } : {} });
-      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
-      return res.blob();
-    },
+    downloadImportTemplate: () => getBlob('/imports/requests/template.csv'),
     getCrossCheck: (filter, language) => getJson(`/cross-check${crossCheckQueryString(filter, { language })}`),
     importPublishedFigures: async (file, source, options = {}) => {
       const { status, body } = await uploadFile(`${apiUrl}${figureImportPath(source)}`, file, {
@@ -146,12 +165,7 @@ export function createDataProvider(
       });
       return readFigureImportResponse(status, body);
     },
-    downloadFile: async (path) => {
-      const token = await authHeader();
-      const res = await fetch(`${apiUrl}${path}`, { headers: token ? { Authorization: token } : {} });
-      if (!res.ok) throw new HttpError(res.statusText, res.status, null);
-      return res.blob();
-    },
+    downloadFile: (path) => getBlob(path),
     prepareBrief: async (platformId, options = {}) =>
       (await httpClient(`${apiUrl}/reports/briefs`, { method: 'POST', body: JSON.stringify({ platformId, ...options }) })).json,
   };

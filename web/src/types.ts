@@ -4,8 +4,12 @@ import {
   type ActionState,
   type AgencyKind,
   type ConsultationFormat,
+  type DkimResult,
   type EventKind,
   type ItemState,
+  type MessageClassification,
+  type MessageDirection,
+  type MessageStatus,
   type ReportKind,
   type ReportStatus,
   type RequestCategory,
@@ -69,6 +73,8 @@ export interface PlatformRequest {
   firstResponseAt: string | null;
   resolvedAt: string | null;
   overdue: boolean;
+  deliveryFailedAt: string | null;
+  deliveryFailure: string | null;
   notes: string | null;
   items: RequestItem[];
   version: number;
@@ -83,7 +89,32 @@ export interface RequestEvent {
   note: string | null;
   outcome: RequestOutcome | null;
   items: { id: number; state: ItemState }[];
+  messageId: number | null;
   recordedAt: string;
+}
+
+/** A stored e-mail (GET /api/messages): `text` is the body as plain text, never HTML. */
+export interface Message {
+  id: number;
+  direction: MessageDirection;
+  requestId: number | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  from: string | null;
+  to: string | null;
+  subject: string | null;
+  claimedDate: string | null;
+  receivedAt: string | null;
+  sha256: string;
+  size: number;
+  truncated: boolean;
+  dkim: DkimResult;
+  dkimDomain: string | null;
+  classification: MessageClassification;
+  status: MessageStatus;
+  text: string | null;
+  note: string | null;
+  bounceReason: string | null;
 }
 
 /** Body of POST /api/requests/:id/events. */
@@ -93,6 +124,8 @@ export interface NewEvent {
   note?: string;
   outcome?: RequestOutcome;
   items?: { id: number; state: ItemState }[];
+  /** The e-mail the event is recorded from (an outcome read in a reply). */
+  messageId?: number;
 }
 
 export interface ActionItem {

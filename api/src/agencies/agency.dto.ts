@@ -17,6 +17,12 @@ export class AgencyInputDto {
   @ApiPropertyOptional({ example: 'KR', nullable: true, type: String }) @IsOptional() @IsJurisdiction() jurisdiction?: string | null;
   @ApiPropertyOptional({ enum: REQUESTER_TYPES, default: 'other' }) @IsOptional() @IsIn(REQUESTER_TYPES) requesterType?: RequesterType;
   @ApiPropertyOptional() @IsOptional() @IsEmail() contactEmail?: string | null;
+
+  @ApiPropertyOptional({ description: "the law the agency's requests rest on, quoted in the e-mails it sends" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  legalBasis?: string | null;
 }
 
 export class UpdateAgencyDto extends AgencyInputDto {
@@ -34,6 +40,7 @@ export class AgencyResponse {
   @ApiProperty({ nullable: true, type: String }) jurisdiction: string | null;
   @ApiProperty({ enum: REQUESTER_TYPES }) requesterType: RequesterType;
   @ApiProperty({ nullable: true, type: String }) contactEmail: string | null;
+  @ApiProperty({ nullable: true, type: String }) legalBasis: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
   @ApiProperty() updatedAt: Date;
@@ -47,6 +54,7 @@ export const toAgencyResponse = (a: Agency): AgencyResponse => ({
   jurisdiction: a.jurisdiction,
   requesterType: a.requesterType,
   contactEmail: a.contactEmail,
+  legalBasis: a.legalBasis,
   version: a.version,
   createdAt: a.createdAt,
   updatedAt: a.updatedAt,
@@ -59,4 +67,5 @@ export const agencyColumns = (dto: AgencyInputDto): Partial<Agency> => ({
   jurisdiction: dto.jurisdiction ?? null,
   requesterType: dto.requesterType ?? 'other',
   contactEmail: dto.contactEmail ?? null,
+  legalBasis: dto.legalBasis ?? null,
 });

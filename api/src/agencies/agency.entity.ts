@@ -31,6 +31,10 @@ export class Agency {
   @Column({ type: 'text', nullable: true })
   contactEmail: string | null;
 
+  /** The law the agency's requests rest on, quoted in the e-mails it sends. */
+  @Column({ type: 'text', nullable: true })
+  legalBasis: string | null;
+
   /** Optimistic lock: bumped by every write (see AuditedStore). */
   @Column({ type: 'integer', default: 1 })
   version: number;

@@ -19,6 +19,18 @@ describe('validateEnvironment', () => {
     });
   });
 
+  it('should read the mail settings, with their defaults', () => {
+    expect(validateEnvironment({})).toMatchObject({ IMAP_POLL_SECONDS: 60, MAIL_MAX_BYTES: 25 * 1024 * 1024, SMTP_URL: undefined });
+    expect(
+      validateEnvironment({
+        SMTP_URL: 'smtps://u:p@mail.example:465',
+        IMAP_URL: 'imaps://u:p@mail.example/INBOX',
+        IMAP_POLL_SECONDS: '30',
+      }),
+    ).toMatchObject({ SMTP_URL: 'smtps://u:p@mail.example:465', IMAP_POLL_SECONDS: 30 });
+    expect(() => validateEnvironment({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'nobody' })).toThrow(/SMTP_URL: .*\n\s+MAIL_FROM: /s);
+  });
+
   it('should name every bad variable', () => {
     expect(() => validateEnvironment({ PORT: 'eighty', ADMIN_EMAIL: 'nobody' })).toThrow(/PORT: .*\n\s+ADMIN_EMAIL: /s);
   });

@@ -1,6 +1,6 @@
 import { passwordProblem } from '../../../domain/src';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || String(value).toLowerCase() === 'true';
@@ -64,8 +64,36 @@ export class JobsEnvironment {
   @Transform(({ value }) => Number(value)) @IsInt() @Min(1) JOB_MAX_ATTEMPTS = 3;
 }
 
+/** Mail (api/src/correspondence): sending requests, reading the platforms' replies. */
+export class MailEnvironment extends JobsEnvironment {
+  /** `smtp://user:pass@host:587` or `smtps://…`. Unset: nothing is sent, dispatch prepares a message to download. */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  /** The From address of the mail the tracker sends; its domain also names the Message-IDs. */
+  @IsString()
+  @Matches(/^(.*<)?[^\s<>@]+@[^\s<>@]+>?$/, { message: 'must be an e-mail address, optionally with a name: Name <address>' })
+  MAIL_FROM = 'compliance-tracker@localhost';
+
+  /** `imap://user:pass@host:143/INBOX` or `imaps://…`. Unset: no polling. */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @Matches(/^imaps?:\/\/[^\s]+$/, { message: 'must be an imap:// or imaps:// URL' })
+  IMAP_URL?: string;
+
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(5) IMAP_POLL_SECONDS = 60;
+
+  /** Larger messages are kept as their headers plus a note saying how large they were. */
+  @Transform(({ value }) => Number(value)) @IsInt() @Min(1024) MAIL_MAX_BYTES = 25 * 1024 * 1024;
+
+  /** When the re-notice job looks for reminders due (each platform sets its own interval). */
+  @IsString() RENOTICE_CRON = '*/15 * * * *';
+}
+
 /** Configuration from the environment (DOMAIN.md, "Configuration"); validated once, at boot. */
-export class Environment extends JobsEnvironment {
+export class Environment extends MailEnvironment {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 

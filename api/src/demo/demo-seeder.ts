@@ -12,6 +12,7 @@ import { applyEvent, type Lifecycle } from '../requests/request-lifecycle';
 import { User } from '../users/user.entity';
 import { DEMO_AGENCIES, type DemoRequest, demoHistory } from './demo-history';
 import { seedPublishedFigures } from './demo-figures';
+import { seedDemoMail } from './demo-mail';
 import { ADVISORY_LOCKS, slaHoursFor } from '../../../domain/src';
 
 const CHUNK = 500;
@@ -35,7 +36,16 @@ async function insertChunked<T extends object>(em: EntityManager, target: new ()
 
 /** The request's stored fields, folded from its events by the same state machine as the API uses. */
 function lifecycleOf(request: DemoRequest, slaHours: number, now: Date): Lifecycle {
-  let state: Lifecycle = { status: 'draft', sentAt: null, dueAt: null, outcome: null, firstResponseAt: null, resolvedAt: null };
+  let state: Lifecycle = {
+    status: 'draft',
+    sentAt: null,
+    dueAt: null,
+    outcome: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    deliveryFailedAt: null,
+    deliveryFailure: null,
+  };
   for (const event of request.events) {
     state = { ...state, ...applyEvent(state, { ...event, items: [] }, { slaHours, itemIds: [], now }) };
   }
@@ -101,6 +111,9 @@ export async function seedDemo(dataSource: DataSource, now = new Date()): Promis
       }),
     );
     await insertChunked(em, RequestItemChange, changes);
+    let nextEvent = 0;
+    const eventIdsByRequest = history.map((r) => r.events.map(() => eventIds[nextEvent++]));
+    await seedDemoMail(em, platforms, history, requestIds, eventIdsByRequest);
     // Each item's current state is the one from its latest change.
     await em.query(`
       UPDATE request_items i SET state = c.state, checked_at = c.occurred_at

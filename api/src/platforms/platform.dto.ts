@@ -4,6 +4,7 @@ import {
   Allow,
   IsArray,
   IsBoolean,
+  IsEmail,
   IsInt,
   IsOptional,
   IsString,
@@ -15,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { Platform } from './platform.entity';
-import { DEFAULT_SLA_HOURS } from '../../../domain/src';
+import { DEFAULT_SLA_HOURS, REQUEST_TYPES } from '../../../domain/src';
 
 export class SlaHoursDto {
   @ApiProperty({ example: DEFAULT_SLA_HOURS }) @IsInt() @Min(1) @Max(8760) removal: number;
@@ -27,6 +28,20 @@ export class SlaHoursDto {
 export class ContactChannelDto {
   @ApiProperty({ example: 'email' }) @IsString() @MinLength(1) @MaxLength(50) kind: string;
   @ApiProperty({ example: 'abuse@example.com' }) @IsString() @MinLength(1) @MaxLength(500) value: string;
+}
+
+/** Where requests of each type are e-mailed. */
+export class MailAddressesDto {
+  @ApiPropertyOptional() @IsOptional() @IsEmail() removal?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() blocking?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() investigation?: string;
+  @ApiPropertyOptional() @IsOptional() @IsEmail() preservation?: string;
+}
+
+/** Re-notice: an unanswered mailed request is sent again, in its thread, every `everyHours`, at most `times` times. */
+export class RenoticeDto {
+  @ApiProperty({ example: 24 }) @IsInt() @Min(1) @Max(8760) everyHours: number;
+  @ApiProperty({ example: 3 }) @IsInt() @Min(1) @Max(50) times: number;
 }
 
 export class PlatformInputDto {
@@ -56,6 +71,18 @@ export class PlatformInputDto {
   @Type(() => SlaHoursDto)
   slaHours?: SlaHoursDto;
 
+  @ApiPropertyOptional({ type: MailAddressesDto, description: 'e-mail address per request type, used by dispatch' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => MailAddressesDto)
+  mailTo?: MailAddressesDto;
+
+  @ApiPropertyOptional({ type: RenoticeDto, nullable: true, description: 'null: no re-notice' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => RenoticeDto)
+  renotice?: RenoticeDto | null;
+
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) notes?: string | null;
 }
 
@@ -74,6 +101,8 @@ export class PlatformResponse {
   @ApiProperty() hasLocalRepresentative: boolean;
   @ApiProperty({ type: [ContactChannelDto] }) contactChannels: ContactChannelDto[];
   @ApiProperty({ type: SlaHoursDto }) slaHours: SlaHoursDto;
+  @ApiProperty({ type: MailAddressesDto }) mailTo: MailAddressesDto;
+  @ApiProperty({ type: RenoticeDto, nullable: true }) renotice: RenoticeDto | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty() version: number;
   @ApiProperty() createdAt: Date;
@@ -93,6 +122,8 @@ export const toPlatformResponse = (p: Platform): PlatformResponse => ({
     investigation: p.slaInvestigationHours,
     preservation: p.slaPreservationHours,
   },
+  mailTo: p.mailTo ?? {},
+  renotice: p.renoticeHours ? { everyHours: p.renoticeHours, times: p.renoticeMax } : null,
   notes: p.notes,
   version: p.version,
   createdAt: p.createdAt,
@@ -106,6 +137,13 @@ export const platformColumns = (dto: PlatformInputDto): Partial<Platform> => ({
   parentCompany: dto.parentCompany ?? null,
   notes: dto.notes ?? null,
   ...(dto.hasLocalRepresentative !== undefined && { hasLocalRepresentative: dto.hasLocalRepresentative }),
+  ...(dto.mailTo && {
+    mailTo: Object.fromEntries(REQUEST_TYPES.filter((t) => dto.mailTo![t]).map((t) => [t, dto.mailTo![t]!.trim()])),
+  }),
+  ...(dto.renotice !== undefined && {
+    renoticeHours: dto.renotice?.everyHours ?? null,
+    renoticeMax: dto.renotice?.times ?? 0,
+  }),
   ...(dto.contactChannels && { contactChannels: dto.contactChannels.map(({ kind, value }) => ({ kind, value })) }),
   ...(dto.slaHours && {
     slaRemovalHours: dto.slaHours.removal,

@@ -1,5 +1,8 @@
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { DEFAULT_SLA_HOURS } from '../../../domain/src';
+import { DEFAULT_SLA_HOURS, type RequestType } from '../../../domain/src';
+
+/** Where requests of each type are e-mailed; a type without an address cannot be dispatched by mail. */
+export type MailAddresses = Partial<Record<RequestType, string>>;
 
 export interface ContactChannel {
   kind: string;
@@ -8,6 +11,7 @@ export interface ContactChannel {
 
 @Entity('platforms')
 @Check('ck_platforms_slug', `"slug" ~ '^[a-z0-9][a-z0-9-]*$'`)
+@Check('ck_platforms_renotice', `"renotice_hours" IS NULL OR ("renotice_hours" > 0 AND "renotice_max" > 0)`)
 @Check(
   'ck_platforms_sla_positive',
   `"sla_removal_hours" > 0 AND "sla_blocking_hours" > 0 AND "sla_investigation_hours" > 0 AND "sla_preservation_hours" > 0`,
@@ -43,6 +47,17 @@ export class Platform {
 
   @Column({ type: 'integer', default: DEFAULT_SLA_HOURS })
   slaPreservationHours: number;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  mailTo: MailAddresses;
+
+  /** Re-notice: an unanswered mailed request is sent again every this many hours (null: never)... */
+  @Column({ type: 'integer', nullable: true })
+  renoticeHours: number | null;
+
+  /** ...up to this many times. */
+  @Column({ type: 'integer', default: 0 })
+  renoticeMax: number;
 
   @Column({ type: 'text', nullable: true })
   notes: string | null;

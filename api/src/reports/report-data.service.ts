@@ -179,7 +179,8 @@ export class ReportDataService {
     const unanswered = `${REQUESTS_IN_SCOPE} AND (r.first_response_at IS NULL OR r.first_response_at > $3)`;
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT r.reference, pl.name AS platform, r.type, r.channel, r.sent_at, r.due_at
+        `SELECT r.reference, pl.name AS platform, r.type, r.channel, r.sent_at, r.due_at,
+                (SELECT count(*)::int FROM messages m WHERE m.request_id = r.id AND m.direction = 'out' AND m.received_at <= $3) AS emails
          FROM requests r JOIN platforms pl ON pl.id = r.platform_id WHERE ${unanswered} ORDER BY r.sent_at, r.id LIMIT ${MAX_LISTED}`,
         this.scopeParams(p),
       ),
@@ -192,6 +193,7 @@ export class ReportDataService {
       channel: r.channel,
       sentAt: r.sent_at,
       daysWaiting: Math.floor((p.asOf.getTime() - r.sent_at.getTime()) / DAY),
+      emails: Number(r.emails),
       overdue: r.due_at < p.asOf,
     }));
 

@@ -27,6 +27,14 @@ export class CreateEventDto {
   @ValidateNested({ each: true })
   @Type(() => ItemStateDto)
   items?: ItemStateDto[];
+
+  @ApiPropertyOptional({
+    description: 'the stored e-mail this event is recorded from (e.g. the outcome a reply gave); it must be on this request',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  messageId?: number;
 }
 
 export class EventResponse {
@@ -38,6 +46,7 @@ export class EventResponse {
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ enum: REQUEST_OUTCOMES, nullable: true }) outcome: RequestOutcome | null;
   @ApiProperty({ type: [ItemStateDto] }) items: ItemStateDto[];
+  @ApiProperty({ nullable: true, type: Number }) messageId: number | null;
   @ApiProperty() recordedAt: Date;
 }
 
@@ -50,5 +59,6 @@ export const toEventResponse = (e: RequestEvent): EventResponse => ({
   note: e.note,
   outcome: e.outcome,
   items: (e.itemChanges ?? []).map((c) => ({ id: c.itemId, state: c.state })),
+  messageId: e.messageId,
   recordedAt: e.recordedAt,
 });

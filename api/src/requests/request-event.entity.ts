@@ -39,6 +39,15 @@ export class RequestEvent {
   @Column({ type: 'text', nullable: true })
   outcome: RequestOutcome | null;
 
+  /** The stored e-mail this event was recorded from (a reply, a bounce, a dispatch), if any. */
+  @Column({ type: 'integer', nullable: true })
+  messageId: number | null;
+
+  // By name: the message belongs to the correspondence folder, which builds on this one.
+  @ManyToOne('Message', { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'message_id' })
+  message?: unknown;
+
   @OneToMany(() => RequestItemChange, (change) => change.event, { cascade: ['insert'] })
   itemChanges?: RequestItemChange[];
 

@@ -11,6 +11,8 @@ const draft: Lifecycle = {
   outcome: null,
   firstResponseAt: null,
   resolvedAt: null,
+  deliveryFailedAt: null,
+  deliveryFailure: null,
 };
 const sent: Lifecycle = { ...draft, status: 'sent', sentAt: t('2024-06-01T10:00:00Z'), dueAt: t('2024-06-04T10:00:00Z') };
 
@@ -141,5 +143,16 @@ describe('applyEvent', () => {
         ),
       ).message,
     ).toBe('items[1].id 1 is listed twice');
+  });
+
+  it('should mark a bounced request not delivered, without a change of status, until a dispatch is accepted again', () => {
+    const bounced = applyEvent(sent, { kind: 'delivery_failed', occurredAt: t('2024-06-01T10:05:00Z'), note: '550 no such user' }, ctx);
+    expect(bounced).toEqual({ deliveryFailedAt: t('2024-06-01T10:05:00Z'), deliveryFailure: '550 no such user' });
+    const failed = { ...sent, ...bounced };
+    expect(applyEvent(failed, { kind: 'reminder_sent', occurredAt: t('2024-06-02T10:00:00Z') }, ctx)).toEqual({});
+    expect(applyEvent(failed, { kind: 'reminder_sent', occurredAt: t('2024-06-02T10:00:00Z'), fromMessage: true }, ctx)).toEqual({
+      deliveryFailedAt: null,
+      deliveryFailure: null,
+    });
   });
 });

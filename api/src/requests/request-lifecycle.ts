@@ -18,6 +18,8 @@ export interface Lifecycle {
   outcome: RequestOutcome | null;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
+  deliveryFailedAt: Date | null;
+  deliveryFailure: string | null;
 }
 
 export interface LifecycleEvent {
@@ -25,6 +27,9 @@ export interface LifecycleEvent {
   occurredAt: Date;
   outcome?: RequestOutcome | null;
   items?: { id: number; state: ItemState }[];
+  note?: string | null;
+  /** Recorded from a stored e-mail: a dispatch the mail server accepted, a reply, a bounce. */
+  fromMessage?: boolean;
 }
 
 export interface LifecycleContext {
@@ -94,6 +99,11 @@ export function applyEvent(request: Lifecycle, event: LifecycleEvent, ctx: Lifec
   const at = event.occurredAt;
   if (event.kind === 'note') return {};
   const patch: Partial<Lifecycle> = status === request.status && !isPlatformOriginated(event.kind) ? {} : { status };
+  // A bounce marks the request "not delivered" until a dispatch is accepted by a mail server again.
+  if (event.kind === 'delivery_failed') Object.assign(patch, { deliveryFailedAt: at, deliveryFailure: event.note ?? null });
+  if ((event.kind === 'sent' || event.kind === 'reminder_sent') && event.fromMessage) {
+    Object.assign(patch, { deliveryFailedAt: null, deliveryFailure: null });
+  }
   if (event.kind === 'sent') return { ...patch, sentAt: at, dueAt: dueAt(at, ctx.slaHours) };
   if (isPlatformOriginated(event.kind)) patch.firstResponseAt = earliest(request.firstResponseAt, at);
   if (status === 'resolved') {

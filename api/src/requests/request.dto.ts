@@ -105,6 +105,8 @@ export class UpdateRequestDto extends RequestFieldsDto {
   @Allow() firstResponseAt?: unknown;
   @Allow() resolvedAt?: unknown;
   @Allow() overdue?: unknown;
+  @Allow() deliveryFailedAt?: unknown;
+  @Allow() deliveryFailure?: unknown;
   @Allow() createdById?: unknown;
   @Allow() createdAt?: unknown;
   @Allow() updatedAt?: unknown;
@@ -134,6 +136,14 @@ export class RequestResponse {
   @ApiProperty({ nullable: true, type: Date }) firstResponseAt: Date | null;
   @ApiProperty({ nullable: true, type: Date }) resolvedAt: Date | null;
   @ApiProperty({ description: 'unanswered and past dueAt, now' }) overdue: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: Date,
+    description: "when the request's e-mail last bounced; null once a dispatch is accepted again",
+  })
+  deliveryFailedAt: Date | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the reason the mail server gave for the bounce' }) deliveryFailure:
+    string | null;
   @ApiProperty({ nullable: true, type: String }) notes: string | null;
   @ApiProperty({ type: [ItemResponse] }) items: ItemResponse[];
   @ApiProperty({ nullable: true, type: Number }) createdById: number | null;
@@ -164,6 +174,8 @@ export const toRequestResponse = (r: PlatformRequest, now = new Date()): Request
   firstResponseAt: r.firstResponseAt,
   resolvedAt: r.resolvedAt,
   overdue: isOverdue(r, now),
+  deliveryFailedAt: r.deliveryFailedAt,
+  deliveryFailure: r.deliveryFailure,
   notes: r.notes,
   items: [...(r.items ?? [])]
     .sort((a, b) => a.id - b.id)

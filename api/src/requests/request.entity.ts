@@ -121,6 +121,13 @@ export class PlatformRequest {
   @Column({ type: 'timestamptz', nullable: true })
   overdueSince: Date | null;
 
+  /** The latest bounce of the request's mail and its reason; cleared when a new dispatch is accepted. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deliveryFailedAt: Date | null;
+
+  @Column({ type: 'text', nullable: true })
+  deliveryFailure: string | null;
+
   @Column({ type: 'integer', nullable: true })
   createdById: number | null;
 

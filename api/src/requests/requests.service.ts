@@ -28,6 +28,7 @@ import { applyEvent, FUTURE_TOLERANCE_MS } from './request-lifecycle';
 import {
   dueAt,
   isClosed,
+  isMessageEvent,
   mayRecord,
   overdueSql,
   REQUEST_CATEGORIES,
@@ -113,6 +114,7 @@ const requestJson = (withUrls: boolean) => `(SELECT row_to_json(j) FROM (SELECT
   ${isoTime('r.due_at')} AS "dueAt", r.status AS "status", r.outcome AS "outcome", ${isoTime('r.first_response_at')} AS "firstResponseAt",
   ${isoTime('r.resolved_at')} AS "resolvedAt",
   coalesce(${overdueSql('now()')}, false) AS "overdue",
+  ${isoTime('r.delivery_failed_at')} AS "deliveryFailedAt", r.delivery_failure AS "deliveryFailure",
   r.notes AS "notes",
   (SELECT coalesce(json_agg(i ORDER BY i.id), '[]') FROM (
      SELECT i.id AS "id", ${withUrls ? 'i.url' : 'NULL::text'} AS "url", i.content_hash AS "contentHash", i.state AS "state",
@@ -212,9 +214,18 @@ export class RequestsService {
     });
   }
 
-  /** Records one timeline event and applies it to the request, atomically. A null actor is the system (a job). */
-  async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null): Promise<RequestEvent> {
-    if (actor && !mayRecord(actor.role, dto.kind)) {
+  /**
+   * Records one timeline event and applies it to the request, atomically. A null actor is the system (a job).
+   * `fromMessage`: the event is the e-mail's own (its reply, receipt, bounce or accepted dispatch): the only
+   * way to record the message-only kinds.
+   */
+  async recordEvent(id: number, dto: CreateEventDto, actor: Actor | null, fromMessage = false): Promise<RequestEvent> {
+    if (isMessageEvent(dto.kind) && !fromMessage) {
+      throw invalid('kind', `'${dto.kind}' is recorded from a stored e-mail, not by hand`, 'request.message_event_manual', {
+        kind: dto.kind,
+      });
+    }
+    if (actor && !fromMessage && !mayRecord(actor.role, dto.kind)) {
       throw forbidden('request.event_forbidden', `the ${actor.role} role may record platform responses and notes, not '${dto.kind}'`, {
         role: actor.role,
         kind: dto.kind,
@@ -228,9 +239,10 @@ export class RequestsService {
       async (request, em) => {
         const occurredAt = new Date(dto.occurredAt);
         const platform = await this.platformOf(em, request.platformId);
+        if (dto.messageId !== undefined) await this.checkMessage(em, id, dto.messageId);
         const patch = applyEvent(
           request,
-          { kind: dto.kind, occurredAt, outcome: dto.outcome ?? null, items: dto.items },
+          { kind: dto.kind, occurredAt, outcome: dto.outcome ?? null, items: dto.items, note: dto.note ?? null, fromMessage },
           {
             slaHours: slaHoursFor(platform, request.type, request.category),
             itemIds: (request.items ?? []).map((i) => i.id),
@@ -246,6 +258,7 @@ export class RequestsService {
             authorId: actor?.id ?? null,
             note: dto.note ?? null,
             outcome: dto.kind === 'refused' ? 'refused' : (dto.outcome ?? null),
+            messageId: dto.messageId ?? null,
           }),
         );
         eventId = event.id;
@@ -263,6 +276,15 @@ export class RequestsService {
       `event:${dto.kind}`,
     );
     return this.dataSource.getRepository(RequestEvent).findOneOrFail({ where: { id: eventId }, relations: { itemChanges: true } });
+  }
+
+  /** An event may cite only an e-mail filed on its own request. Read by SQL: messages belong to the correspondence folder. */
+  private async checkMessage(em: EntityManager, requestId: number, messageId: number): Promise<void> {
+    const [row] = await em.query('SELECT request_id AS "requestId" FROM messages WHERE id = $1', [messageId]);
+    if (!row) throw invalid('messageId', `${messageId} does not match any e-mail`, 'record.unknown_reference');
+    if (row.requestId !== requestId) {
+      throw invalid('messageId', `e-mail ${messageId} belongs to another request`, 'message.other_request', { id: messageId });
+    }
   }
 
   private async platformOf(em: EntityManager, id: number): Promise<Platform> {

@@ -84,10 +84,19 @@ export const en = {
   },
   waiting: {
     heading: (total: string) => `Unanswered requests (${total})`,
-    intro: 'Requests with no answer from the platform at the as-of time, oldest first. Those past their deadline are in red.',
+    intro:
+      "Requests with no answer from the platform at the as-of time, oldest first. Those past their deadline are in red. 'E-mails' counts the e-mails sent for the request from this tracker (the request and its reminders): none of them was answered.",
     listed: (listed: string, total: string) => `The ${listed} oldest are listed; the CSV that comes with this report lists all ${total}.`,
     none: 'Every request sent in the period had been answered.',
-    columns: { reference: 'Reference', platform: 'Platform', type: 'Type', channel: 'Channel', sent: 'Sent', daysWaiting: 'Days waiting' },
+    columns: {
+      reference: 'Reference',
+      platform: 'Platform',
+      type: 'Type',
+      channel: 'Channel',
+      sent: 'Sent',
+      emails: 'E-mails',
+      daysWaiting: 'Days waiting',
+    },
   },
   consultations: {
     heading: 'Consultations held in the period',

@@ -59,7 +59,8 @@ export const id: ReportTexts = {
   },
   waiting: {
     heading: (total) => `Permintaan belum dijawab (${total})`,
-    intro: 'Permintaan yang belum dijawab platform pada waktu acuan, dari yang terlama. Yang telah melewati tenggat ditandai merah.',
+    intro:
+      "Permintaan yang belum dijawab platform pada waktu acuan, dari yang terlama. Yang telah melewati tenggat ditandai merah. 'E-mail' menghitung e-mail yang dikirim dari sistem ini untuk permintaan tersebut (permintaan dan pengingatnya): tidak satu pun dijawab.",
     listed: (listed, total) => `Hanya ${listed} yang terlama dicantumkan; CSV yang menyertai laporan ini memuat seluruh ${total}.`,
     none: 'Semua permintaan yang dikirim dalam periode ini telah dijawab.',
     columns: {
@@ -68,6 +69,7 @@ export const id: ReportTexts = {
       type: 'Jenis',
       channel: 'Saluran',
       sent: 'Dikirim',
+      emails: 'E-mail',
       daysWaiting: 'Hari menunggu',
     },
   },

@@ -59,10 +59,19 @@ export const ko: ReportTexts = {
   },
   waiting: {
     heading: (total) => `미답변 요청 (${total}건)`,
-    intro: '기준 시각까지 플랫폼이 응답하지 않은 요청을 오래된 순으로 나열했습니다. 기한을 넘긴 요청은 빨간색으로 표시했습니다.',
+    intro:
+      "기준 시각까지 플랫폼이 응답하지 않은 요청을 오래된 순으로 나열했습니다. 기한을 넘긴 요청은 빨간색으로 표시했습니다. '보낸 메일'은 이 시스템에서 요청에 대해 보낸 메일(요청과 독촉)의 수이며, 그중 어느 것에도 회신이 없었습니다.",
     listed: (listed, total) => `가장 오래된 ${listed}건만 싣습니다. 이 보고서와 함께 제공되는 CSV에는 ${total}건이 모두 들어 있습니다.`,
     none: '기간 중 발송한 요청은 모두 응답을 받았습니다.',
-    columns: { reference: '요청 번호', platform: '플랫폼', type: '유형', channel: '발송 경로', sent: '발송일', daysWaiting: '대기 일수' },
+    columns: {
+      reference: '요청 번호',
+      platform: '플랫폼',
+      type: '유형',
+      channel: '발송 경로',
+      sent: '발송일',
+      emails: '보낸 메일',
+      daysWaiting: '대기 일수',
+    },
   },
   consultations: {
     heading: '기간 중 열린 협의',

@@ -13,11 +13,11 @@ export interface RunningApp {
 }
 
 /** The real app on its own database, listening on a free port, serving the built console. */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp(overrides: Record<string, string> = {}): Promise<RunningApp> {
   if (!existsSync(join(WEB_ROOT, 'index.html'))) {
     throw new Error(`No built web console in ${WEB_ROOT}: run "npm run build -w @tracker/web" first`);
   }
-  const t = await createTestApp({}, { webRoot: WEB_ROOT });
+  const t = await createTestApp(overrides, { webRoot: WEB_ROOT });
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   return { t, baseUrl: `http://127.0.0.1:${port}`, api: new Api(t), close: () => t.close() };

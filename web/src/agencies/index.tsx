@@ -55,6 +55,7 @@ function AgencyShow() {
         <TextField source="jurisdiction" emptyText="—" />
         <TextField source="country" emptyText="—" />
         <EmailField source="contactEmail" emptyText="—" />
+        <TextField source="legalBasis" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
       </SimpleShowLayout>
     </Show>
   );
@@ -69,6 +70,7 @@ function AgencyForm() {
       <TextInput source="jurisdiction" validate={jurisdiction} helperText="app.agencies.jurisdiction_hint" />
       <TextInput source="country" validate={maxLength(100)} />
       <TextInput source="contactEmail" type="email" validate={email()} />
+      <TextInput source="legalBasis" multiline minRows={2} validate={maxLength(2000)} helperText="app.agencies.legal_basis_hint" />
     </SimpleForm>
   );
 }

@@ -103,6 +103,22 @@ export function OverdueChip(_props: ColumnProps) {
   return <Chip size="small" color="error" label={translate('app.requests.overdue')} data-testid="overdue-chip" />;
 }
 
+/** "Not delivered": the request's e-mail bounced (the reason in the tooltip) and has not been sent again. */
+export function NotDeliveredChip(_props: ColumnProps) {
+  const record = useRecordContext<{ deliveryFailedAt?: string | null; deliveryFailure?: string | null }>();
+  const translate = useTranslate();
+  if (!record?.deliveryFailedAt) return null;
+  return (
+    <Chip
+      size="small"
+      color="warning"
+      label={translate('app.mail.not_delivered')}
+      title={record.deliveryFailure ?? undefined}
+      data-testid="not-delivered-chip"
+    />
+  );
+}
+
 /** A date-time input whose value is sent as a UTC ISO-8601 string (the browser's input is local time). */
 export function IsoDateTimeInput(props: DateTimeInputProps) {
   return <DateTimeInput parse={toIsoOrNull} {...props} />;

@@ -1,4 +1,5 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
+import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ReactNode } from 'react';
 import { Menu, useResourceDefinitions } from 'react-admin';
@@ -7,10 +8,13 @@ import { CROSS_CHECK_ROUTE } from '../cross-check';
 import { IMPORT_ROUTE } from '../imports';
 import { FIGURE_IMPORT_ROUTE } from '../published-figures/routes';
 
+/** The mail screen filtered on what waits to be filed on a request. */
+export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringify({ status: 'triage' }))}`;
+
 /**
  * react-admin's menu (dashboard, then every resource with a list), with the screens that are not
- * resources beside the resource they belong with: the import after Requests, the cross-check before
- * Published figures and their import after.
+ * resources beside the resource they belong with: the import after Requests, the triage inbox after
+ * Mail, the cross-check before Published figures and their import after.
  */
 export function AppMenu() {
   const resources = useResourceDefinitions();
@@ -42,6 +46,9 @@ export function AppMenu() {
           />,
         ]
       : [],
+    messages: [
+      <Menu.Item key="triage" to={TRIAGE_ROUTE} primaryText="app.mail.triage" leftIcon={<MoveToInboxIcon />} data-testid="menu-triage" />,
+    ],
   };
   return (
     <Menu>

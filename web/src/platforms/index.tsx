@@ -10,6 +10,7 @@ import {
   Datagrid,
   Edit,
   EditButton,
+  FunctionField,
   List,
   NullableBooleanInput,
   NumberInput,
@@ -21,6 +22,7 @@ import {
   TextField,
   TextInput,
   TopToolbar,
+  email,
   maxLength,
   maxValue,
   minValue,
@@ -44,6 +46,17 @@ const SLA_TYPES = [
 const wholeNumber = (value: unknown) =>
   value === null || value === undefined || Number.isInteger(value) ? undefined : 'ra.validation.number';
 const slaValidators = [required(), number(), wholeNumber, minValue(1), maxValue(8760)];
+
+/** Empty addresses left out, and no re-notice unless both its numbers are given (the API takes null for "off"). */
+export function platformPayload<
+  T extends { mailTo?: Record<string, string | null>; renotice?: { everyHours?: number | null; times?: number | null } | null },
+>(values: T): T {
+  const mailTo = Object.fromEntries(
+    Object.entries(values.mailTo ?? {}).filter(([, address]) => typeof address === 'string' && address.trim()),
+  );
+  const { everyHours, times } = values.renotice ?? {};
+  return { ...values, mailTo, renotice: everyHours && times ? { everyHours, times } : null };
+}
 
 const platformFilters = [
   <SearchInput key="q" source="q" alwaysOn />,
@@ -101,6 +114,24 @@ function PlatformShow() {
             </Box>
           ))}
         </Box>
+        <Box component="section" aria-label={translate('app.platforms.mail_to')}>
+          <Typography variant="caption" color="text.secondary">
+            {translate('app.platforms.mail_to')}
+          </Typography>
+          {SLA_TYPES.map(([type, label]) => (
+            <Typography key={type} variant="body2">
+              {translate(`resources.platforms.fields.${label}`)}: <TextField source={`mailTo.${type}`} emptyText="—" />
+            </Typography>
+          ))}
+        </Box>
+        <FunctionField
+          source="renotice"
+          render={(p: { renotice: { everyHours: number; times: number } | null }) =>
+            p.renotice
+              ? translate('app.platforms.renotice_value', { hours: p.renotice.everyHours, times: p.renotice.times })
+              : translate('app.platforms.renotice_off')
+          }
+        />
         <ArrayField source="contactChannels">
           <Datagrid bulkActionButtons={false} rowClick={false}>
             <TextField source="kind" label="resources.platforms.fields.channelKind" />
@@ -158,6 +189,34 @@ function PlatformForm() {
           />
         </SimpleFormIterator>
       </ArrayInput>
+      <Typography variant="h6" component="h2">
+        {translate('app.platforms.mail_to')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', md: '1fr 1fr' }, columnGap: 2, width: '100%' }}>
+        {SLA_TYPES.map(([type, label]) => (
+          <TextInput key={type} source={`mailTo.${type}`} label={`resources.platforms.fields.${label}`} type="email" validate={email()} />
+        ))}
+      </Box>
+      <Typography variant="h6" component="h2">
+        {translate('resources.platforms.fields.renotice')}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+        {translate('app.platforms.renotice_hint')}
+      </Typography>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr 1fr', md: 'repeat(4, 1fr)' }, columnGap: 2, width: '100%' }}>
+        <NumberInput
+          source="renotice.everyHours"
+          label="app.platforms.renotice_every"
+          validate={[number(), wholeNumber, minValue(1), maxValue(8760)]}
+          step={1}
+        />
+        <NumberInput
+          source="renotice.times"
+          label="app.platforms.renotice_times"
+          validate={[number(), wholeNumber, minValue(1), maxValue(50)]}
+          step={1}
+        />
+      </Box>
       <TextInput source="notes" multiline minRows={3} validate={maxLength(5000)} />
     </SimpleForm>
   );
@@ -165,7 +224,7 @@ function PlatformForm() {
 
 function PlatformEdit() {
   return (
-    <Edit mutationMode="pessimistic" redirect="show">
+    <Edit mutationMode="pessimistic" redirect="show" transform={platformPayload}>
       <PlatformForm />
     </Edit>
   );
@@ -174,6 +233,7 @@ function PlatformEdit() {
 function PlatformCreate() {
   return (
     <Create
+      transform={platformPayload}
       redirect="show"
       record={{
         hasLocalRepresentative: false,

@@ -34,7 +34,17 @@ import { choices } from '../common/choices';
  * action" (sent, reminder, escalation, note, re-check, withdrawal): POST /api/requests/:id/events.
  * Shown only when the role may record something on the request in its current status.
  */
-export function RecordEventButton({ side }: { side: EventSide }) {
+export function RecordEventButton({
+  side,
+  messageId,
+  occurredAt,
+}: {
+  side: EventSide;
+  /** Recorded from this e-mail (an outcome read in a reply)... */
+  messageId?: number;
+  /** ...by default at the time the e-mail arrived. */
+  occurredAt?: string | null;
+}) {
   const record = useRecordContext<PlatformRequest>();
   const role = useRole();
   const [open, setOpen] = useState(false);
@@ -44,13 +54,23 @@ export function RecordEventButton({ side }: { side: EventSide }) {
   return (
     <>
       <Button
-        label={side === 'platform' ? 'app.action.record_response' : 'app.action.record_action'}
+        label={messageId ? 'app.mail.record_from' : side === 'platform' ? 'app.action.record_response' : 'app.action.record_action'}
         onClick={() => setOpen(true)}
-        variant={side === 'platform' ? 'contained' : 'text'}
+        variant={side === 'platform' && !messageId ? 'contained' : 'text'}
+        data-testid={messageId ? `record-from-${messageId}` : undefined}
       >
         {side === 'platform' ? <ReplyIcon /> : <OutgoingMailIcon />}
       </Button>
-      {open && <EventDialog record={record} kinds={kinds} side={side} onClose={() => setOpen(false)} />}
+      {open && (
+        <EventDialog
+          record={record}
+          kinds={kinds}
+          side={side}
+          messageId={messageId}
+          occurredAt={occurredAt}
+          onClose={() => setOpen(false)}
+        />
+      )}
     </>
   );
 }
@@ -95,11 +115,15 @@ function EventDialog({
   record,
   kinds,
   side,
+  messageId,
+  occurredAt,
   onClose,
 }: {
   record: PlatformRequest;
   kinds: EventKind[];
   side: EventSide;
+  messageId?: number;
+  occurredAt?: string | null;
   onClose: () => void;
 }) {
   const translate = useTranslate();
@@ -111,7 +135,7 @@ function EventDialog({
 
   const defaultValues: EventFormValues = {
     kind: kinds[0],
-    occurredAt: new Date(),
+    occurredAt: occurredAt ? new Date(occurredAt) : new Date(),
     note: '',
     outcome: null,
     items: record.items.map(({ id, state }) => ({ id, state })),
@@ -120,7 +144,10 @@ function EventDialog({
   const onSubmit = async (values: Record<string, unknown>) => {
     setSaving(true);
     try {
-      await dataProvider.addEvent(record.id, buildEventPayload(values as EventFormValues, record.items));
+      await dataProvider.addEvent(record.id, {
+        ...buildEventPayload(values as EventFormValues, record.items),
+        ...(messageId && { messageId }),
+      });
       notify('app.event.recorded', { type: 'success' });
       refresh();
       onClose();

@@ -29,7 +29,7 @@ import {
   useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { type ColumnProps, DateTimeField, EnumField, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
+import { type ColumnProps, DateTimeField, EnumField, NotDeliveredChip, OverdueChip, ShowLinkField, StatusChip } from '../common/fields';
 import { useCan, useIntlLocale } from '../common/hooks';
 import { IMPORT_ROUTE } from '../imports';
 import { formatDateTime } from '../common/format';
@@ -160,6 +160,7 @@ export function RequestList() {
           <DateTimeField source="sentAt" />
           {!isLarge && <DateTimeField source="dueAt" />}
           <OverdueChip source="overdue" label="resources.requests.fields.overdue" sortable={false} />
+          <NotDeliveredChip source="deliveryFailedAt" label="resources.requests.fields.deliveryFailedAt" sortable={false} />
           {!isLarge && <TextField source="platformRef" sortable={false} />}
         </Datagrid>
       )}

@@ -18,10 +18,12 @@ import {
   useResourceDefinition,
   useTranslate,
 } from 'react-admin';
-import { DateTimeField, EnumField, OverdueChip, StatusChip } from '../common/fields';
+import { DateTimeField, EnumField, NotDeliveredChip, OverdueChip, StatusChip } from '../common/fields';
 import { useCan } from '../common/hooks';
 import type { PlatformRequest } from '../types';
+import { DispatchButton, EvidenceButton } from '../messages/DispatchButton';
 import { RecordEventButton } from './EventDialog';
+import { MailThread } from './MailThread';
 import { Timeline } from './Timeline';
 
 function RequestShowActions() {
@@ -30,9 +32,11 @@ function RequestShowActions() {
   const mayWrite = useCan('requests:write');
   return (
     <TopToolbar sx={{ flexWrap: 'wrap', gap: 1 }}>
+      <DispatchButton />
       <RecordEventButton side="platform" />
       <RecordEventButton side="regulator" />
       {hasEdit && <EditButton />}
+      <EvidenceButton />
       {mayWrite && record?.status === 'draft' && <DeleteButton mutationMode="pessimistic" />}
     </TopToolbar>
   );
@@ -48,6 +52,7 @@ function Heading() {
       </Typography>
       <StatusChip source="status" enumName="status" testId="request-status" />
       <OverdueChip />
+      <NotDeliveredChip />
     </Stack>
   );
 }
@@ -119,6 +124,20 @@ function TimelineCard() {
   );
 }
 
+function MailCard() {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" component="section" aria-labelledby="request-mail-title">
+      <CardContent>
+        <Typography id="request-mail-title" variant="h6" component="h2" gutterBottom>
+          {translate('app.mail.thread')}
+        </Typography>
+        <MailThread />
+      </CardContent>
+    </Card>
+  );
+}
+
 export function RequestShow() {
   return (
     <Show actions={<RequestShowActions />}>
@@ -140,6 +159,7 @@ export function RequestShow() {
             <TextField source="notes" emptyText="—" sx={{ whiteSpace: 'pre-wrap' }} />
           </SimpleShowLayout>
           <ItemsCard />
+          <MailCard />
         </Stack>
         <TimelineCard />
       </Box>

@@ -102,6 +102,8 @@ describe('CSV export', () => {
     firstResponseAt: null,
     resolvedAt: null,
     overdue: false,
+    deliveryFailedAt: null,
+    deliveryFailure: null,
     notes: null,
     items: [],
     version: 1,
