@@ -13,6 +13,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
+import TableSortLabel from '@mui/material/TableSortLabel';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -33,6 +34,10 @@ import {
   totals,
   trendPoints,
   kmChartRows,
+  nextSort,
+  type PlatformSort,
+  type PlatformSortKey,
+  sortPlatformRows,
 } from './shaping';
 
 const DashboardCharts = lazy(() => import('./DashboardCharts'));
@@ -131,9 +136,59 @@ function formatMetric(kind: 'count' | 'percent' | 'hours', value: number | null,
   return formatCount(value, locale);
 }
 
-/** Every platform's figures as the API gives them: the charts' accessible, exact counterpart. */
+/** Read by screen readers, not shown (MUI's visuallyHidden). */
+const visuallyHidden = {
+  border: 0,
+  clip: 'rect(0 0 0 0)',
+  height: '1px',
+  margin: '-1px',
+  overflow: 'hidden',
+  padding: 0,
+  position: 'absolute',
+  whiteSpace: 'nowrap',
+  width: '1px',
+} as const;
+
+/** A column header that sorts the table: a button (Tab, Enter or Space), the arrow and aria-sort saying how. */
+function SortableHeader({
+  column,
+  label,
+  sort,
+  onSort,
+  align,
+}: {
+  column: PlatformSortKey;
+  label: string;
+  sort: PlatformSort | null;
+  onSort: (column: PlatformSortKey) => void;
+  align?: 'right';
+}) {
+  const translate = useTranslate();
+  const active = sort?.key === column;
+  const direction = active ? sort.direction : undefined;
+  return (
+    <TableCell component="th" scope="col" align={align} sortDirection={direction ?? false} data-column={column}>
+      <TableSortLabel active={active} direction={direction ?? (column === 'platform' ? 'asc' : 'desc')} onClick={() => onSort(column)}>
+        {translate(label)}
+        {direction && (
+          <Box component="span" sx={visuallyHidden}>
+            {translate(direction === 'asc' ? 'app.dashboard.table.sorted_ascending' : 'app.dashboard.table.sorted_descending')}
+          </Box>
+        )}
+      </TableSortLabel>
+    </TableCell>
+  );
+}
+
+/**
+ * Every platform's figures as the API gives them: the charts' accessible, exact counterpart. Sorted by
+ * any column with a click on its header (the API's order until then).
+ */
 function PlatformTable({ rows, locale }: { rows: ResponsivenessRow[]; locale: string }) {
   const translate = useTranslate();
+  const [sort, setSort] = useState<PlatformSort | null>(null);
+  const sorted = useMemo(() => sortPlatformRows(rows, sort, locale), [rows, sort, locale]);
+  const onSort = (column: PlatformSortKey) => setSort((current) => nextSort(current, column));
   return (
     <TableContainer component={Paper} variant="outlined">
       <Table size="small" aria-labelledby="platform-table-title" data-testid="platform-table">
@@ -141,21 +196,20 @@ function PlatformTable({ rows, locale }: { rows: ResponsivenessRow[]; locale: st
           <Typography id="platform-table-title" variant="subtitle1" component="span" sx={{ fontWeight: 600 }}>
             {translate('app.dashboard.table.title')}
           </Typography>
+          <Typography variant="caption" color="text.secondary" component="span" sx={{ ml: 2 }}>
+            {translate('app.dashboard.table.sort_hint')}
+          </Typography>
         </caption>
         <TableHead>
           <TableRow>
-            <TableCell component="th" scope="col">
-              {translate('app.dashboard.table.platform')}
-            </TableCell>
+            <SortableHeader column="platform" label="app.dashboard.table.platform" sort={sort} onSort={onSort} />
             {METRIC_COLUMNS.map(([key, label]) => (
-              <TableCell key={key} component="th" scope="col" align="right">
-                {translate(label)}
-              </TableCell>
+              <SortableHeader key={key} column={key} label={label} sort={sort} onSort={onSort} align="right" />
             ))}
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map((row) => (
+          {sorted.map((row) => (
             <TableRow key={row.platformId} data-platform={row.platform} hover>
               <TableCell component="th" scope="row">
                 {row.platform}

@@ -1,9 +1,11 @@
 import type { ResponsivenessRow, SeriesRow } from '../types';
 import {
   kmChartRows,
+  nextSort,
   overdueListFilter,
   periodOf,
   platformChartRows,
+  sortPlatformRows,
   statsQueryString,
   toStatsFilter,
   totals,
@@ -163,5 +165,78 @@ describe('kmChartRows', () => {
       { hour: 720, X: 42.86, Telegram: 100 },
     ]);
     expect(kmChartRows([])).toEqual([]);
+  });
+});
+
+describe('sortPlatformRows', () => {
+  const rows = [
+    row({ platformId: 1, platform: 'telegram', sent: 10, responseRate: null, overdue: 3 }),
+    row({ platformId: 2, platform: 'Facebook', sent: 200, responseRate: 0.5, overdue: 0 }),
+    row({ platformId: 3, platform: 'X', sent: 10, responseRate: 0.9, overdue: 3 }),
+    row({ platformId: 4, platform: 'Bench platform 10', sent: 5, responseRate: 0.5, overdue: 1 }),
+    row({ platformId: 5, platform: 'Bench platform 9', sent: 5, responseRate: null, overdue: 1 }),
+  ];
+  const names = (sorted: typeof rows) => sorted.map((r) => r.platform);
+
+  it("should keep the API's order until a column is chosen, without changing the rows given", () => {
+    expect(sortPlatformRows(rows, null, 'en')).toEqual(rows);
+    const copy = [...rows];
+    sortPlatformRows(rows, { key: 'sent', direction: 'asc' }, 'en');
+    expect(rows).toEqual(copy);
+  });
+
+  it('should sort names in the locale, ignoring case and with numbers in numeric order', () => {
+    expect(names(sortPlatformRows(rows, { key: 'platform', direction: 'asc' }, 'en'))).toEqual([
+      'Bench platform 9',
+      'Bench platform 10',
+      'Facebook',
+      'telegram',
+      'X',
+    ]);
+    expect(names(sortPlatformRows(rows, { key: 'platform', direction: 'desc' }, 'en'))[0]).toBe('X');
+  });
+
+  it('should sort figures either way, ties in name order', () => {
+    expect(names(sortPlatformRows(rows, { key: 'sent', direction: 'desc' }, 'en'))).toEqual([
+      'Facebook',
+      'telegram',
+      'X',
+      'Bench platform 9',
+      'Bench platform 10',
+    ]);
+    expect(names(sortPlatformRows(rows, { key: 'overdue', direction: 'asc' }, 'en'))).toEqual([
+      'Facebook',
+      'Bench platform 9',
+      'Bench platform 10',
+      'telegram',
+      'X',
+    ]);
+  });
+
+  it('should put a figure the API left empty last in both directions', () => {
+    expect(names(sortPlatformRows(rows, { key: 'responseRate', direction: 'desc' }, 'en'))).toEqual([
+      'X',
+      'Bench platform 10',
+      'Facebook',
+      'Bench platform 9',
+      'telegram',
+    ]);
+    expect(names(sortPlatformRows(rows, { key: 'responseRate', direction: 'asc' }, 'en'))).toEqual([
+      'Bench platform 10',
+      'Facebook',
+      'X',
+      'Bench platform 9',
+      'telegram',
+    ]);
+  });
+});
+
+describe('nextSort', () => {
+  it('should sort a new column names first A to Z, figures largest first, and reverse on a second click', () => {
+    expect(nextSort(null, 'platform')).toEqual({ key: 'platform', direction: 'asc' });
+    expect(nextSort(null, 'overdue')).toEqual({ key: 'overdue', direction: 'desc' });
+    expect(nextSort({ key: 'overdue', direction: 'desc' }, 'overdue')).toEqual({ key: 'overdue', direction: 'asc' });
+    expect(nextSort({ key: 'overdue', direction: 'asc' }, 'overdue')).toEqual({ key: 'overdue', direction: 'desc' });
+    expect(nextSort({ key: 'overdue', direction: 'asc' }, 'sent')).toEqual({ key: 'sent', direction: 'desc' });
   });
 });

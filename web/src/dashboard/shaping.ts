@@ -192,3 +192,55 @@ export function kmChartRows(curves: readonly KmCurve[]): KmChartRow[] {
     return row;
   });
 }
+
+/** A column of the per-platform table. */
+export type PlatformSortKey =
+  | 'platform'
+  | 'sent'
+  | 'responded'
+  | 'unanswered'
+  | 'responseRate'
+  | 'medianResponseHours'
+  | 'p90ResponseHours'
+  | 'kmMedianResponseHours'
+  | 'overdue'
+  | 'onTimeRate';
+
+export interface PlatformSort {
+  key: PlatformSortKey;
+  direction: 'asc' | 'desc';
+}
+
+/** The first click on a column: names A to Z, figures largest first (the platform that stands out). */
+export const firstDirection = (key: PlatformSortKey): PlatformSort['direction'] => (key === 'platform' ? 'asc' : 'desc');
+
+/** A click on a column's header: the other direction if it is the sorted one, else its first direction. */
+export function nextSort(current: PlatformSort | null, key: PlatformSortKey): PlatformSort {
+  if (current?.key === key) return { key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key, direction: firstDirection(key) };
+}
+
+/**
+ * The table's rows in the chosen order (a copy; null keeps the API's order). Names compare in the
+ * user's locale; a figure the API left empty (no rate, no median) goes last either way, and ties keep
+ * the platforms in name order.
+ */
+export function sortPlatformRows<R extends Pick<ResponsivenessRow, 'platform'> & Partial<Record<PlatformSortKey, unknown>>>(
+  rows: readonly R[],
+  sort: PlatformSort | null,
+  locale: string,
+): R[] {
+  if (!sort) return [...rows];
+  const collator = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
+  const byName = (a: R, b: R) => collator.compare(a.platform, b.platform);
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => {
+    if (sort.key === 'platform') return sign * byName(a, b);
+    const x = a[sort.key];
+    const y = b[sort.key];
+    const xEmpty = typeof x !== 'number' || !Number.isFinite(x);
+    const yEmpty = typeof y !== 'number' || !Number.isFinite(y);
+    if (xEmpty || yEmpty) return xEmpty === yEmpty ? byName(a, b) : xEmpty ? 1 : -1;
+    return sign * ((x as number) - (y as number)) || byName(a, b);
+  });
+}

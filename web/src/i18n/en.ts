@@ -414,6 +414,9 @@ export const en = {
         km_median: 'Kaplan-Meier median',
         overdue: 'Overdue',
         on_time: 'On time',
+        sort_hint: 'Select a column heading to sort by it.',
+        sorted_ascending: 'sorted ascending',
+        sorted_descending: 'sorted descending',
       },
       overdue: {
         title: 'Overdue requests',

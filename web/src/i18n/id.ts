@@ -415,6 +415,9 @@ export const id: AppMessages = {
         km_median: 'Median Kaplan-Meier',
         overdue: 'Lewat tenggat',
         on_time: 'Tepat waktu',
+        sort_hint: 'Pilih judul kolom untuk mengurutkan menurut kolom itu.',
+        sorted_ascending: 'diurutkan naik',
+        sorted_descending: 'diurutkan turun',
       },
       overdue: {
         title: 'Permintaan lewat tenggat',

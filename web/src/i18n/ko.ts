@@ -407,6 +407,9 @@ export const ko: AppMessages = {
         km_median: '카플란-마이어 중앙값',
         overdue: '기한 초과',
         on_time: '기한 내 응답',
+        sort_hint: '열 제목을 누르면 그 열로 정렬합니다.',
+        sorted_ascending: '오름차순 정렬됨',
+        sorted_descending: '내림차순 정렬됨',
       },
       overdue: {
         title: '기한이 지난 요청',
