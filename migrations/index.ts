@@ -12,6 +12,7 @@ import { RequestCounts1795500100000 } from './1795500100000-RequestCounts';
 import { AgencyJurisdiction1795500200000 } from './1795500200000-AgencyJurisdiction';
 import { MailEventKinds1795500300000 } from './1795500300000-MailEventKinds';
 import { Correspondence1795600000000 } from './1795600000000-Correspondence';
+import { MessageAttachments1795600100000 } from './1795600100000-MessageAttachments';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AgencyJurisdiction1795500200000,
   MailEventKinds1795500300000,
   Correspondence1795600000000,
+  MessageAttachments1795600100000,
 ];

@@ -47,7 +47,7 @@ describe('web console: roles and languages', () => {
   it('should show an analyst no create, edit or response buttons, and no admin screens', async () => {
     const { context, page, errors } = await signedIn('analyst@test.local', PASSWORD);
     const shell = new AppShell(page, app.baseUrl);
-    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Consultations', 'Platforms', 'Agencies', 'Reports']);
+    expect(await shell.menuLabels()).toEqual(['Dashboard', 'Requests', 'E-mails', 'Consultations', 'Platforms', 'Agencies', 'Reports']);
 
     const list = new RequestListPage(page, app.baseUrl);
     await list.open();
@@ -148,6 +148,8 @@ describe('web console: roles and languages', () => {
       '대시보드',
       '요청',
       '요청 가져오기',
+      '메일',
+      '분류 대기',
       '협의',
       '플랫폼',
       '기관',
@@ -181,6 +183,8 @@ describe('web console: roles and languages', () => {
       'Dasbor',
       'Permintaan',
       'Impor permintaan',
+      'E-mail',
+      'Perlu dipilah',
       'Konsultasi',
       'Platform',
       'Lembaga',

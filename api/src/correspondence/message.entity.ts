@@ -1,6 +1,7 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { CheckIn } from '../database/check';
+import type { AttachmentInfo } from './parsing';
 import { PlatformRequest } from '../requests/request.entity';
 import {
   DKIM_RESULTS,
@@ -92,6 +93,10 @@ export class Message {
   /** The body as plain text (HTML reduced to text), never HTML. */
   @Column({ type: 'text', nullable: true })
   bodyText: string | null;
+
+  /** The attachments as listed at receipt; their bytes are only in `raw`. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: AttachmentInfo[];
 
   /** What the product noticed: truncated, unparsable, too many parts. */
   @Column({ type: 'text', nullable: true })

@@ -85,6 +85,7 @@ export const en = {
       prepared: 'Prepared, not sent',
       prepared_hint: 'No mail server is set up: the e-mail was downloaded. Send it from your mail client, then record "Sent".',
       claimed: 'dated %{date} by the sender',
+      attachment: '%{name} (%{size} bytes)',
       download: 'Download .eml',
       evidence: 'Evidence (.zip)',
       dispatch: 'E-mail to platform',

@@ -84,6 +84,7 @@ export const id: AppMessages = {
       prepared: 'Disiapkan, belum dikirim',
       prepared_hint: 'Server e-mail belum diatur: e-mail telah diunduh. Kirim dari aplikasi e-mail Anda, lalu catat "Terkirim".',
       claimed: 'bertanggal %{date} menurut pengirim',
+      attachment: '%{name} (%{size} byte)',
       download: 'Unduh .eml',
       evidence: 'Bukti (.zip)',
       dispatch: 'Kirim e-mail ke platform',

@@ -11,6 +11,7 @@ export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringif
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
+  const mayTriage = useCan('requests:respond');
   return (
     <Menu>
       <Menu.DashboardItem />
@@ -29,7 +30,7 @@ export function AppMenu() {
                 />,
               ]
             : []),
-          ...(name === 'messages'
+          ...(name === 'messages' && mayTriage
             ? [
                 <Menu.Item
                   key="triage"
