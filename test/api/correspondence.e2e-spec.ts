@@ -262,6 +262,12 @@ describe('correspondence', () => {
       .set('Authorization', auth)
       .expect(200);
     expect(list.body[0].deliveryFailedAt).not.toBeNull();
+    const undelivered = await t.http
+      .get('/api/requests')
+      .query({ filter: JSON.stringify({ undelivered: true }) })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(undelivered.body.map((r: { id: number }) => r.id)).toEqual([id]);
     const again = await dispatch(id);
     expect(again.event.kind).toBe('reminder_sent');
     expect(again.message.inReplyTo).toBe(message.messageId);
@@ -443,7 +449,8 @@ describe('correspondence', () => {
       [youtube],
     );
     const silent = await draft(youtube);
-    const first = await dispatch(silent.id);
+    const first = (await t.http.post(`/api/requests/${silent.id}/dispatch`).set('Authorization', auth).send({ language: 'ko' }).expect(200))
+      .body;
     const answered = await draft(youtube);
     const answeredMail = await dispatch(answered.id);
     await dovecot.append(
@@ -472,7 +479,9 @@ describe('correspondence', () => {
     expect(out).toHaveLength(3);
     const [second, third] = out.sort((a: { id: number }, b: { id: number }) => a.id - b.id).slice(1);
     expect(second.inReplyTo).toBe(first.message.messageId);
-    expect(second.subject).toMatch(/^Re: Reminder 1: \[/);
+    // In the language of the first e-mail.
+    expect(second.subject).toMatch(/^Re: 독촉 1회: \[/);
+    expect(second.text).toContain('회신을 받지 못했습니다');
     expect(third.references).toEqual([first.message.messageId, second.messageId]);
     const kinds = (await events(silent.id)).map((e: { kind: string; messageId: number | null }) => [e.kind, e.messageId !== null]);
     expect(kinds).toEqual([

@@ -332,6 +332,7 @@ export const en = {
         dueAt: 'Due at',
         firstResponseAt: 'First response',
         resolvedAt: 'Resolved at',
+        undelivered: 'Not delivered',
         deliveryFailedAt: 'Delivery',
         overdue: 'Overdue',
         notes: 'Notes',

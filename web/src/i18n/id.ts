@@ -330,6 +330,7 @@ export const id: AppMessages = {
         dueAt: 'Tenggat',
         firstResponseAt: 'Tanggapan pertama',
         resolvedAt: 'Selesai pada',
+        undelivered: 'Tidak terkirim',
         deliveryFailedAt: 'Pengiriman',
         overdue: 'Lewat tenggat',
         notes: 'Catatan',

@@ -325,6 +325,7 @@ export const ko: AppMessages = {
         dueAt: '응답 기한',
         firstResponseAt: '첫 응답',
         resolvedAt: '처리 완료 일시',
+        undelivered: '전달 실패',
         deliveryFailedAt: '전달',
         overdue: '기한 초과',
         notes: '메모',
