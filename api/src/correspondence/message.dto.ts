@@ -106,7 +106,9 @@ const URLS = /\b(?:https?|ftp):\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
 export const messageVisibleTo =
   (role: Role) =>
   (m: MessageResponse): MessageResponse =>
-    can(role, 'content:urls') ? m : { ...m, text: m.text && m.text.replace(URLS, '[address hidden]') };
+    can(role, 'content:urls') ? m : { ...m, subject: hideUrls(m.subject), text: hideUrls(m.text) };
+
+const hideUrls = (text: string | null): string | null => text && text.replace(URLS, '[address hidden]');
 
 /** What the audit log keeps of a message: its record without the body text (the raw bytes stay in the message). */
 export const toMessageAudit = (m: Message): Omit<MessageResponse, 'text'> => {
