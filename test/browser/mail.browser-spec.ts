@@ -105,6 +105,8 @@ describe('e-mail from dispatch to the outcome of the reply (liaison officer)', (
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await show.waitForStatus('resolved');
+    // The timeline says which events came from an e-mail: the sending, the reply, the outcome read in it.
+    await expect(page.getByTestId('event-message').count()).resolves.toBe(3);
     await screenshot(page, 'mail-02-outcome-recorded');
 
     const events = await app.api.get(`/api/requests/${requestId}/events`);

@@ -86,6 +86,7 @@ export const en = {
       prepared_hint: 'No mail server is set up: the e-mail was downloaded. Send it from your mail client, then record "Sent".',
       claimed: 'dated %{date} by the sender',
       attachment: '%{name} (%{size} bytes)',
+      from_email: 'E-mail',
       download: 'Download .eml',
       evidence: 'Evidence (.zip)',
       dispatch: 'E-mail to platform',

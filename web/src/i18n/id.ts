@@ -85,6 +85,7 @@ export const id: AppMessages = {
       prepared_hint: 'Server e-mail belum diatur: e-mail telah diunduh. Kirim dari aplikasi e-mail Anda, lalu catat "Terkirim".',
       claimed: 'bertanggal %{date} menurut pengirim',
       attachment: '%{name} (%{size} byte)',
+      from_email: 'E-mail',
       download: 'Unduh .eml',
       evidence: 'Bukti (.zip)',
       dispatch: 'Kirim e-mail ke platform',

@@ -85,6 +85,7 @@ export const ko: AppMessages = {
       prepared_hint: '메일 서버가 설정되어 있지 않아 메일 파일을 내려받았습니다. 메일 프로그램에서 보낸 뒤 "발송"을 기록하세요.',
       claimed: '발신자 표기 일시 %{date}',
       attachment: '%{name} (%{size}바이트)',
+      from_email: '메일',
       download: '.eml 내려받기',
       evidence: '증거 자료(.zip)',
       dispatch: '플랫폼에 메일 발송',
