@@ -95,6 +95,8 @@ describe('web console: importing requests from CSV', () => {
       'Dashboard',
       'Requests',
       'Import requests',
+      'E-mails',
+      'To sort',
       'Consultations',
       'Platforms',
       'Agencies',
@@ -265,7 +267,15 @@ describe('web console: importing requests from CSV', () => {
     await login.open();
     await login.signIn('analyst@test.local', PASSWORD);
     const analystShell = new AppShell(analystPage, app.baseUrl);
-    expect(await analystShell.menuLabels()).toEqual(['Dashboard', 'Requests', 'Consultations', 'Platforms', 'Agencies', 'Reports']);
+    expect(await analystShell.menuLabels()).toEqual([
+      'Dashboard',
+      'Requests',
+      'E-mails',
+      'Consultations',
+      'Platforms',
+      'Agencies',
+      'Reports',
+    ]);
 
     const list = new RequestListPage(analystPage, app.baseUrl);
     await list.open();
