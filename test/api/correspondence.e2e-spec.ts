@@ -268,10 +268,30 @@ describe('correspondence', () => {
       .set('Authorization', auth)
       .expect(200);
     expect(undelivered.body.map((r: { id: number }) => r.id)).toEqual([id]);
+
+    // Past its deadline, a request the platform never got is not held against it: not overdue, on either path.
+    // (The bounce is dated by the mailbox, which the test's clock may not have reached yet.)
+    const failedAt = Date.parse(list.body[0].deliveryFailedAt);
+    await new Promise((done) => setTimeout(done, Math.max(0, failedAt - Date.now() + 50)));
+    await t.db.query(`UPDATE requests SET sent_at = now() - interval '10 days', due_at = now() - interval '7 days' WHERE id = $1`, [id]);
+    const overdueIds = async () =>
+      (await t.http.get('/api/stats/overdue').set('Authorization', auth).expect(200)).body.map((r: { id: number }) => r.id);
+    const overdueCount = async (query: object) =>
+      (await t.http.get('/api/stats/responsiveness').query(query).set('Authorization', auth).expect(200)).body.find(
+        (p: { platformId: number }) => p.platformId === x,
+      )?.overdue;
+    expect(await overdueIds()).not.toContain(id);
+    // The rollups answer without a channel filter, the exact query with one; they agree.
+    const before = await overdueCount({});
+    expect(await overdueCount({ channel: 'email' })).toBe(before);
     const again = await dispatch(id);
     expect(again.event.kind).toBe('reminder_sent');
     expect(again.message.inReplyTo).toBe(message.messageId);
     expect(await request(id)).toMatchObject({ deliveryFailedAt: null, deliveryFailure: null });
+    // Delivered again, and still unanswered past its deadline: overdue once more.
+    expect(await overdueIds()).toContain(id);
+    expect(await overdueCount({})).toBe(before + 1);
+    expect(await overdueCount({ channel: 'email' })).toBe(before + 1);
     // Nothing to send again once delivered.
     expect((await t.http.post(`/api/requests/${id}/dispatch`).set('Authorization', auth).send({}).expect(409)).body.code).toBe(
       'mail.not_dispatchable',
