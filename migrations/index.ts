@@ -13,6 +13,8 @@ import { AgencyJurisdiction1795500200000 } from './1795500200000-AgencyJurisdict
 import { MailEventKinds1795500300000 } from './1795500300000-MailEventKinds';
 import { PublishedFigures1795500400000 } from './1795500400000-PublishedFigures';
 import { Correspondence1795600000000 } from './1795600000000-Correspondence';
+import { MessageAttachments1795600100000 } from './1795600100000-MessageAttachments';
+import { MessageLanguage1795600200000 } from './1795600200000-MessageLanguage';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -30,4 +32,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MailEventKinds1795500300000,
   PublishedFigures1795500400000,
   Correspondence1795600000000,
+  MessageAttachments1795600100000,
+  MessageLanguage1795600200000,
 ];

@@ -26,19 +26,33 @@ export const countedSql = (r = 'r'): string => `${r}.status NOT IN (${sqlValues(
 export interface OverdueFields extends CountedFields {
   dueAt: Date | null;
   firstResponseAt: Date | null;
+  /** Set by a bounce, cleared when a dispatch is accepted again. */
+  deliveryFailedAt?: Date | null;
 }
+
+/**
+ * Not delivered at `asOf`: our mail bounced and has not been sent again since. The platform never got
+ * the request, so it is not silent on it: such a request is not overdue.
+ */
+export const isUndelivered = (r: Pick<OverdueFields, 'deliveryFailedAt'>, asOf: Date): boolean =>
+  !!r.deliveryFailedAt && r.deliveryFailedAt <= asOf;
+
+/** isUndelivered in SQL over the requests table aliased `r`; `asOf` is an SQL expression. */
+export const undeliveredSql = (asOf: string, r = 'r'): string =>
+  `(${r}.delivery_failed_at IS NOT NULL AND ${r}.delivery_failed_at <= ${asOf})`;
 
 /** Answered as of `asOf`: a platform-originated event at or before it. */
 export const isAnswered = (r: Pick<OverdueFields, 'firstResponseAt'>, asOf: Date): boolean =>
   r.firstResponseAt !== null && r.firstResponseAt <= asOf;
 
-/** Overdue as of `asOf`: counted, sent by then, unanswered at `asOf`, and `asOf` past the deadline. */
+/** Overdue as of `asOf`: counted, sent by then, unanswered at `asOf`, `asOf` past the deadline, and not undelivered. */
 export const isOverdue = (r: OverdueFields, asOf: Date): boolean =>
-  isCounted(r) && r.sentAt! <= asOf && r.dueAt !== null && r.dueAt < asOf && !isAnswered(r, asOf);
+  isCounted(r) && r.sentAt! <= asOf && r.dueAt !== null && r.dueAt < asOf && !isAnswered(r, asOf) && !isUndelivered(r, asOf);
 
 /**
  * isOverdue in SQL over the requests table aliased `r`; `asOf` is an SQL expression (a parameter
  * such as `$1` or `:asOf`, or `now()`).
  */
 export const overdueSql = (asOf: string, r = 'r'): string =>
-  `(${countedSql(r)} AND ${r}.sent_at <= ${asOf} AND ${r}.due_at < ${asOf} AND (${r}.first_response_at IS NULL OR ${r}.first_response_at > ${asOf}))`;
+  `(${countedSql(r)} AND ${r}.sent_at <= ${asOf} AND ${r}.due_at < ${asOf} AND (${r}.first_response_at IS NULL OR ${r}.first_response_at > ${asOf})` +
+  ` AND NOT ${undeliveredSql(asOf, r)})`;

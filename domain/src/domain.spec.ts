@@ -120,6 +120,13 @@ describe('what counts and what is overdue', () => {
     expect(isOverdue(answeredLate, at('2024-01-11T00:00Z'))).toBe(false);
     expect(isOverdue({ ...sent, status: 'withdrawn' }, at('2024-01-05T00:00Z'))).toBe(false);
   });
+
+  it('should not hold a platform silent on a request our mail never delivered', () => {
+    const bounced = { ...sent, deliveryFailedAt: at('2024-01-02T00:00Z') };
+    expect(isOverdue(bounced, at('2024-01-05T00:00Z'))).toBe(false);
+    // Before the bounce it was a request like any other.
+    expect(isOverdue({ ...sent, deliveryFailedAt: at('2024-01-06T00:00Z') }, at('2024-01-05T00:00Z'))).toBe(true);
+  });
 });
 
 describe('advisory locks', () => {

@@ -45,6 +45,7 @@ const ROUTES: Record<string, Access> = {
   'GET /api/messages': 'records:read',
   'GET /api/messages/{id}': 'records:read',
   'GET /api/messages/{id}/raw': 'content:urls',
+  'GET /api/messages/{id}/attachments/{index}': 'content:urls',
   'POST /api/messages': 'requests:respond',
   'POST /api/messages/{id}/file': 'requests:respond',
   'POST /api/messages/{id}/dismiss': 'requests:respond',

@@ -114,7 +114,7 @@ describe('correspondence', () => {
       .expect(200);
     expect(raw.headers['content-type']).toMatch(/^message\/rfc822/);
     expect(raw.headers['x-content-type-options']).toBe('nosniff');
-    expect(raw.headers['content-disposition']).toMatch(/^attachment; filename="message-\d+-[A-Za-z0-9-]+\.eml"$/);
+    expect(raw.headers['content-disposition']).toMatch(/^attachment; filename="message-\d+-[A-Za-z0-9._-]+\.eml"$/);
     // What the server accepted is byte for byte what we keep (SMTP adds nothing; dot-stuffing is undone by the server).
     expect((raw.body as Buffer).equals(sent.raw)).toBe(true);
     expect(createHash('sha256').update(sent.raw).digest('hex')).toBe(message.sha256);
@@ -262,10 +262,36 @@ describe('correspondence', () => {
       .set('Authorization', auth)
       .expect(200);
     expect(list.body[0].deliveryFailedAt).not.toBeNull();
+    const undelivered = await t.http
+      .get('/api/requests')
+      .query({ filter: JSON.stringify({ undelivered: true }) })
+      .set('Authorization', auth)
+      .expect(200);
+    expect(undelivered.body.map((r: { id: number }) => r.id)).toEqual([id]);
+
+    // Past its deadline, a request the platform never got is not held against it: not overdue, on either path.
+    // (The bounce is dated by the mailbox, which the test's clock may not have reached yet.)
+    const failedAt = Date.parse(list.body[0].deliveryFailedAt);
+    await new Promise((done) => setTimeout(done, Math.max(0, failedAt - Date.now() + 50)));
+    await t.db.query(`UPDATE requests SET sent_at = now() - interval '10 days', due_at = now() - interval '7 days' WHERE id = $1`, [id]);
+    const overdueIds = async () =>
+      (await t.http.get('/api/stats/overdue').set('Authorization', auth).expect(200)).body.map((r: { id: number }) => r.id);
+    const overdueCount = async (query: object) =>
+      (await t.http.get('/api/stats/responsiveness').query(query).set('Authorization', auth).expect(200)).body.find(
+        (p: { platformId: number }) => p.platformId === x,
+      )?.overdue;
+    expect(await overdueIds()).not.toContain(id);
+    // The rollups answer without a channel filter, the exact query with one; they agree.
+    const before = await overdueCount({});
+    expect(await overdueCount({ channel: 'email' })).toBe(before);
     const again = await dispatch(id);
     expect(again.event.kind).toBe('reminder_sent');
     expect(again.message.inReplyTo).toBe(message.messageId);
     expect(await request(id)).toMatchObject({ deliveryFailedAt: null, deliveryFailure: null });
+    // Delivered again, and still unanswered past its deadline: overdue once more.
+    expect(await overdueIds()).toContain(id);
+    expect(await overdueCount({})).toBe(before + 1);
+    expect(await overdueCount({ channel: 'email' })).toBe(before + 1);
     // Nothing to send again once delivered.
     expect((await t.http.post(`/api/requests/${id}/dispatch`).set('Authorization', auth).send({}).expect(409)).body.code).toBe(
       'mail.not_dispatchable',
@@ -443,7 +469,8 @@ describe('correspondence', () => {
       [youtube],
     );
     const silent = await draft(youtube);
-    const first = await dispatch(silent.id);
+    const first = (await t.http.post(`/api/requests/${silent.id}/dispatch`).set('Authorization', auth).send({ language: 'ko' }).expect(200))
+      .body;
     const answered = await draft(youtube);
     const answeredMail = await dispatch(answered.id);
     await dovecot.append(
@@ -472,7 +499,9 @@ describe('correspondence', () => {
     expect(out).toHaveLength(3);
     const [second, third] = out.sort((a: { id: number }, b: { id: number }) => a.id - b.id).slice(1);
     expect(second.inReplyTo).toBe(first.message.messageId);
-    expect(second.subject).toMatch(/^Re: Reminder 1: \[/);
+    // In the language of the first e-mail.
+    expect(second.subject).toMatch(/^Re: 독촉 1회: \[/);
+    expect(second.text).toContain('회신을 받지 못했습니다');
     expect(third.references).toEqual([first.message.messageId, second.messageId]);
     const kinds = (await events(silent.id)).map((e: { kind: string; messageId: number | null }) => [e.kind, e.messageId !== null]);
     expect(kinds).toEqual([
@@ -484,5 +513,71 @@ describe('correspondence', () => {
     expect((await request(silent.id)).sentAt).toBe(first.event.occurredAt);
     expect(await messages({ requestId: answered.id, direction: 'out' })).toHaveLength(1);
     expect(await messages({ requestId: fresh.id })).toHaveLength(0);
+  });
+
+  it('should list attachments with safe names and serve each only as a download of its exact bytes', async () => {
+    const { id } = await draft();
+    const { message } = await dispatch(id);
+    const html = '<html><body><script>alert(1)</script></body></html>';
+    await dovecot.append(
+      [
+        'From: X Legal <legal@x.test>',
+        'To: requests@kcsc.test',
+        'Subject: Re: with attachment',
+        'Message-ID: <attached@x.test>',
+        `In-Reply-To: ${message.messageId}`,
+        'MIME-Version: 1.0',
+        'Content-Type: multipart/mixed; boundary="A"',
+        '',
+        '--A',
+        'Content-Type: text/plain',
+        '',
+        'See the attached notice.',
+        '--A',
+        'Content-Type: text/html; name="../../notice.html"',
+        'Content-Disposition: attachment; filename="../../notice.html"',
+        '',
+        html,
+        '--A--',
+        '',
+      ].join('\r\n'),
+    );
+    await poll();
+    const [stored] = (await messages({ requestId: id, direction: 'in' })).filter(
+      (m: { messageId: string }) => m.messageId === '<attached@x.test>',
+    );
+    expect(stored.attachments).toEqual([
+      {
+        index: 0,
+        fileName: 'notice.html',
+        contentType: 'text/html',
+        size: expect.any(Number),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+    const res = await t.http
+      .get(`/api/messages/${stored.id}/attachments/0`)
+      .set('Authorization', auth)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(res.headers['content-type']).toBe('application/octet-stream');
+    expect(res.headers['content-disposition']).toBe('attachment; filename="notice.html"');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(
+      createHash('sha256')
+        .update(res.body as Buffer)
+        .digest('hex'),
+    ).toBe(stored.attachments[0].sha256);
+    expect((res.body as Buffer).toString()).toContain('<script>');
+    await t.http.get(`/api/messages/${stored.id}/attachments/1`).set('Authorization', auth).expect(404);
+    await t.http
+      .get(`/api/messages/${stored.id}/attachments/0`)
+      .set('Authorization', `Bearer ${await t.token('analyst')}`)
+      .expect(403);
   });
 });

@@ -50,6 +50,7 @@ const CHECKED: [table: string, column: string, values: readonly string[]][] = [
   ['messages', 'classification', MESSAGE_CLASSIFICATIONS],
   ['messages', 'status', MESSAGE_STATUSES],
   ['messages', 'dkim', DKIM_RESULTS],
+  ['messages', 'language', LANGUAGES],
 ];
 
 describe('the schema against the domain', () => {

@@ -257,6 +257,8 @@ describe('web console (administrator)', () => {
       'Dashboard',
       'Requests',
       'Import requests',
+      'E-mails',
+      'To sort',
       'Consultations',
       'Platforms',
       'Agencies',

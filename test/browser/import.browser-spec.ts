@@ -95,6 +95,8 @@ describe('web console: importing requests from CSV', () => {
       'Dashboard',
       'Requests',
       'Import requests',
+      'E-mails',
+      'To sort',
       'Consultations',
       'Platforms',
       'Agencies',
@@ -271,6 +273,7 @@ describe('web console: importing requests from CSV', () => {
     expect(await analystShell.menuLabels()).toEqual([
       'Dashboard',
       'Requests',
+      'E-mails',
       'Consultations',
       'Platforms',
       'Agencies',

@@ -105,6 +105,8 @@ describe('e-mail from dispatch to the outcome of the reply (liaison officer)', (
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await show.waitForStatus('resolved');
+    // The timeline says which events came from an e-mail: the sending, the reply, the outcome read in it.
+    await expect(page.getByTestId('event-message').count()).resolves.toBe(3);
     await screenshot(page, 'mail-02-outcome-recorded');
 
     const events = await app.api.get(`/api/requests/${requestId}/events`);
@@ -113,6 +115,31 @@ describe('e-mail from dispatch to the outcome of the reply (liaison officer)', (
       ['message_received', inbound.id],
       ['outcome', inbound.id],
     ]);
+    expect(errors).toEqual([]);
+  });
+
+  it('should list what matched nothing under To sort, and dismiss it from there', async () => {
+    await dovecot.append(
+      [
+        'From: Someone <someone@elsewhere.test>',
+        'To: requests@kcsc.test',
+        'Subject: Which notice?',
+        'Message-ID: <lost@elsewhere.test>',
+        '',
+        'Hello?',
+        '',
+      ].join('\r\n'),
+    );
+    expect(await app.t.app.get(InboundPoller).poll()).toMatchObject({ stored: 1 });
+    await page.getByTestId('menu-triage').click();
+    const row = page.locator('[data-testid="message-list"] tbody tr').filter({ hasText: 'Which notice?' });
+    await row.waitFor();
+    await screenshot(page, 'mail-03-to-sort');
+    await row.click();
+    await page.getByTestId('message-dismiss').click();
+    await page.getByTestId('message-dismiss').waitFor({ state: 'detached' });
+    const [lost] = await app.api.get(`/api/messages?filter=${encodeURIComponent(JSON.stringify({ status: 'dismissed' }))}`);
+    expect(lost).toMatchObject({ messageId: '<lost@elsewhere.test>', status: 'dismissed' });
     expect(errors).toEqual([]);
   });
 });

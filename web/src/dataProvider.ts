@@ -31,6 +31,7 @@ export interface TrackerDataProvider extends DataProvider {
   /** The stored e-mail's exact bytes (.eml), or a request's evidence zip. */
   downloadMessage(messageId: number | string): Promise<Blob>;
   downloadEvidence(requestId: number | string): Promise<Blob>;
+  downloadAttachment(messageId: number | string, index: number): Promise<Blob>;
   fileMessage(messageId: number | string, requestId: number): Promise<Message>;
   dismissMessage(messageId: number | string): Promise<Message>;
   addEvent(requestId: number | string, event: NewEvent): Promise<RequestEvent>;
@@ -136,6 +137,7 @@ export function createDataProvider(
       (await httpClient(`${apiUrl}/requests/${encodeURIComponent(requestId)}/dispatch`, { method: 'POST', body: JSON.stringify(body) }))
         .json,
     downloadMessage: (messageId) => getBlob(`/messages/${encodeURIComponent(messageId)}/raw`),
+    downloadAttachment: (messageId, index) => getBlob(`/messages/${encodeURIComponent(messageId)}/attachments/${index}`),
     downloadEvidence: (requestId) => getBlob(`/requests/${encodeURIComponent(requestId)}/evidence.zip`),
     fileMessage: async (messageId, requestId) =>
       (

@@ -115,6 +115,7 @@ export interface Message {
   text: string | null;
   note: string | null;
   bounceReason: string | null;
+  attachments: { index: number; fileName: string; contentType: string; size: number; sha256: string }[];
 }
 
 /** Body of POST /api/requests/:id/events. */

@@ -30,8 +30,9 @@ export function imapSettings(url: string) {
 /**
  * Reads new mail from IMAP_URL every IMAP_POLL_SECONDS. One instance polls at a time (a session
  * advisory lock). Each message is stored, with the cursor (UIDVALIDITY, last UID) moved in the same
- * transaction, before it is marked \Seen: a crash can leave a stored message unseen, never a seen one unstored,
- * and the cursor plus the Message-ID keep a restart or a second instance from storing anything twice.
+ * transaction, before it is marked \Seen: a crash can leave a stored message unseen (the next poll
+ * marks it), never a seen one unstored; the cursor and the Message-ID keep a restart or a second
+ * instance from storing anything twice.
  */
 @Injectable()
 export class InboundPoller implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -93,6 +94,8 @@ export class InboundPoller implements OnApplicationBootstrap, OnApplicationShutd
       // A new UIDVALIDITY renumbers the mailbox: read it all again; the Message-IDs keep what is stored from coming twice.
       const lastUid = cursor && cursor.uidValidity === uidValidity ? Number(cursor.lastUid) : 0;
       if (box.exists === 0) return counts;
+      // What a crash left stored but unseen (between the commit and the flag) is marked now.
+      if (lastUid > 0) await client.messageFlagsAdd(`1:${lastUid}`, ['\\Seen'], { uid: true });
       const max = this.env.MAIL_MAX_BYTES;
       const pending: { uid: number; size: number; internalDate: Date }[] = [];
       for await (const m of client.fetch(`${lastUid + 1}:*`, { uid: true, size: true, internalDate: true }, { uid: true })) {

@@ -93,6 +93,7 @@ export class Inbound {
           classification,
           status: requestId ? 'filed' : 'triage',
           bodyText: mail.text,
+          attachments: mail.attachments,
           note: notes.length ? notes.join('; ') : null,
           bounceReason,
           mailbox: arrival.mailbox?.name ?? null,

@@ -29,6 +29,14 @@ export class DispatchDto {
   @ApiPropertyOptional({ description: 'an extra paragraph for this mail' }) @IsOptional() @IsString() @MaxLength(5000) note?: string;
 }
 
+export class AttachmentResponse {
+  @ApiProperty() index: number;
+  @ApiProperty({ description: 'the sender’s name for it, made safe' }) fileName: string;
+  @ApiProperty({ description: 'as the sender declared it; served as application/octet-stream whatever it says' }) contentType: string;
+  @ApiProperty() size: number;
+  @ApiProperty() sha256: string;
+}
+
 export class MessageResponse {
   @ApiProperty() id: number;
   @ApiProperty({ enum: MESSAGE_DIRECTIONS }) direction: MessageDirection;
@@ -61,6 +69,8 @@ export class MessageResponse {
   text: string | null;
   @ApiProperty({ nullable: true, type: String }) note: string | null;
   @ApiProperty({ nullable: true, type: String }) bounceReason: string | null;
+  @ApiProperty({ type: [AttachmentResponse], description: 'downloads at /api/messages/:id/attachments/:index' })
+  attachments: AttachmentResponse[];
   @ApiProperty() createdAt: Date;
 }
 
@@ -86,6 +96,7 @@ export const toMessageResponse = (m: Message): MessageResponse => ({
   text: m.bodyText,
   note: m.note,
   bounceReason: m.bounceReason,
+  attachments: (m.attachments ?? []).map((a, index) => ({ index, ...a })),
   createdAt: m.createdAt,
 });
 
@@ -95,7 +106,9 @@ const URLS = /\b(?:https?|ftp):\/\/[^\s<>"']+|\bwww\.[^\s<>"']+/gi;
 export const messageVisibleTo =
   (role: Role) =>
   (m: MessageResponse): MessageResponse =>
-    can(role, 'content:urls') ? m : { ...m, text: m.text && m.text.replace(URLS, '[address hidden]') };
+    can(role, 'content:urls') ? m : { ...m, subject: hideUrls(m.subject), text: hideUrls(m.text) };
+
+const hideUrls = (text: string | null): string | null => text && text.replace(URLS, '[address hidden]');
 
 /** What the audit log keeps of a message: its record without the body text (the raw bytes stay in the message). */
 export const toMessageAudit = (m: Message): Omit<MessageResponse, 'text'> => {

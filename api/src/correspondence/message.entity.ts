@@ -1,10 +1,13 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import type { Relation } from 'typeorm';
 import { CheckIn } from '../database/check';
+import type { AttachmentInfo } from './parsing';
 import { PlatformRequest } from '../requests/request.entity';
 import {
   DKIM_RESULTS,
   type DkimResult,
+  type Language,
+  LANGUAGES,
   MESSAGE_CLASSIFICATIONS,
   MESSAGE_DIRECTIONS,
   MESSAGE_STATUSES,
@@ -19,6 +22,7 @@ import {
 @CheckIn('ck_messages_classification', 'classification', MESSAGE_CLASSIFICATIONS)
 @CheckIn('ck_messages_status', 'status', MESSAGE_STATUSES)
 @CheckIn('ck_messages_dkim', 'dkim', DKIM_RESULTS)
+@CheckIn('ck_messages_language', 'language', LANGUAGES, true)
 @Unique('uq_messages_mailbox_uid', ['mailbox', 'uidValidity', 'uid'])
 @Index('ix_messages_request', ['requestId', 'id'])
 @Index('ix_messages_status', ['status', 'id'])
@@ -89,9 +93,17 @@ export class Message {
   @Column({ type: 'text' })
   status: MessageStatus;
 
+  /** Out: the language the tracker wrote it in; its reminders are written in the same. */
+  @Column({ type: 'text', nullable: true })
+  language: Language | null;
+
   /** The body as plain text (HTML reduced to text), never HTML. */
   @Column({ type: 'text', nullable: true })
   bodyText: string | null;
+
+  /** The attachments as listed at receipt; their bytes are only in `raw`. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attachments: AttachmentInfo[];
 
   /** What the product noticed: truncated, unparsable, too many parts. */
   @Column({ type: 'text', nullable: true })

@@ -1,27 +1,23 @@
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { conflict } from '../common/errors/domain-error';
+import { conflict, notFound } from '../common/errors/domain-error';
 import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { respondWithList } from '../common/http/list-query';
 import { Environment } from '../config/environment';
 import { Inbound } from './inbound';
 import { FileMessageDto, MessageResponse, messageVisibleTo, toMessageResponse } from './message.dto';
 import { MESSAGE_LIST, Messages } from './messages.service';
+import { attachmentOf, safeName } from './parsing';
 import { Triage } from './triage';
 import { readUpload } from './upload';
 
-/** A download name that no browser or file system can misread: letters, digits, dot and dash only. */
-export const safeFileName = (id: number, subject: string | null): string =>
-  `message-${id}${
-    subject
-      ? `-${subject
-          .normalize('NFKD')
-          .replace(/[^A-Za-z0-9]+/g, '-')
-          .replace(/^-|-$/g, '')
-          .slice(0, 60)}`
-      : ''
-  }.eml`.replace(/-\.eml$/, '.eml');
+/** A download name that no browser or file system can misread. */
+const emlName = (id: number, subject: string | null): string =>
+  `message-${id}${subject ? `-${safeName(subject, '').slice(0, 60)}` : ''}.eml`;
+
+/** Headers for a stranger's bytes: a download, never shown inline, never sniffed, never scripted. */
+const DOWNLOAD_ONLY = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'none'; sandbox" };
 
 @ApiTags('messages')
 @ApiBearerAuth()
@@ -71,12 +67,35 @@ export class MessagesController {
     const { message, raw } = await this.messages.raw(id);
     res.set({
       'Content-Type': 'message/rfc822',
-      'Content-Disposition': `attachment; filename="${safeFileName(message.id, message.subject)}"`,
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Content-Disposition': `attachment; filename="${emlName(message.id, message.subject)}"`,
+      ...DOWNLOAD_ONLY,
       'X-Message-SHA256': message.sha256,
     });
     return new StreamableFile(raw);
+  }
+
+  @ApiOperation({
+    summary: 'One attachment of an e-mail, as a download (application/octet-stream whatever it claims to be)',
+    description: 'Never unpacked, never shown inline. Roles without content:urls may not download it.',
+  })
+  @ApiProduces('application/octet-stream')
+  @RequirePermission('content:urls')
+  @Get(':id/attachments/:index')
+  async attachment(
+    @Param('id', ParseIntPipe) id: number,
+    @Param('index', ParseIntPipe) index: number,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
+    const { raw } = await this.messages.raw(id);
+    const found = await attachmentOf(raw, index);
+    if (!found) throw notFound('attachment', `${id}/${index}`);
+    res.set({
+      'Content-Type': 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${found.info.fileName}"`,
+      'X-Attachment-SHA256': found.info.sha256,
+      ...DOWNLOAD_ONLY,
+    });
+    return new StreamableFile(found.content);
   }
 
   @ApiOperation({

@@ -105,8 +105,10 @@ export class Outbound {
     const earlier = await em.find(Message, { where: { requestId, direction: 'out' }, order: { id: 'ASC' } });
     const thread = earlier.map((m) => m.messageId).filter((id): id is string => !!id);
     const slaHours = slaHoursFor(platform, request.type, request.category);
+    // A reminder speaks the language of the first e-mail; a first e-mail the one asked for, else English.
+    const language = options.language ?? earlier.find((m) => m.language)?.language ?? 'en';
     const mail = {
-      language: options.language ?? 'en',
+      language,
       reference: request.reference,
       type: request.type,
       category: request.category,
@@ -143,6 +145,7 @@ export class Outbound {
           classification: 'human',
           status: 'filed',
           bodyText: requestText(mail),
+          language,
           createdById: actor?.id ?? null,
         }),
       );

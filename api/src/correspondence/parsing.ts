@@ -7,6 +7,14 @@ export const MIME_LIMITS = { multiparts: 50, parts: 500 } as const;
 const MAX_TEXT = 200_000;
 const MAX_HEADER = 2_000;
 
+export interface AttachmentInfo {
+  /** The name the sender gave, made safe to show and to save: letters, digits, dot, dash and underscore. */
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+}
+
 /** What the product reads out of a mail; the raw bytes stay the evidence. */
 export interface ParsedMail {
   messageId: string | null;
@@ -24,7 +32,8 @@ export interface ParsedMail {
   text: string | null;
   /** Attached message parts a bounce may carry (delivery-status reports, returned headers), as text. */
   reportParts: { contentType: string; text: string }[];
-  attachments: number;
+  /** The attachments as listed (their bytes stay in the raw message and are served only as downloads). */
+  attachments: AttachmentInfo[];
   /** Why the message could not be read, when it could not. */
   unreadable: string | null;
 }
@@ -81,10 +90,35 @@ const unreadable = (reason: string, headers: Partial<ParsedMail> = {}): ParsedMa
   contentType: null,
   text: null,
   reportParts: [],
-  attachments: 0,
+  attachments: [],
   ...headers,
   unreadable: reason,
 });
+
+/** A file name that cannot climb directories, hide an extension behind control characters, or run long. */
+export const safeName = (name: string | null | undefined, fallback: string): string => {
+  const base = (name ?? '')
+    .split(/[\\/]/)
+    .pop()!
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9._-]+/g, '_')
+    .replace(/^[._]+/, '');
+  return (base || fallback).slice(0, 100);
+};
+
+const attachmentInfo = (a: Attachment, i: number): AttachmentInfo => ({
+  fileName: safeName(a.filename, `attachment-${i + 1}`),
+  contentType: cleanText(a.contentType, 200) ?? 'application/octet-stream',
+  size: a.content.length,
+  sha256: sha256(a.content),
+});
+
+/** The bytes of one attachment of a stored mail, read again from its raw bytes. */
+export async function attachmentOf(raw: Buffer, index: number): Promise<{ info: AttachmentInfo; content: Buffer } | null> {
+  const attachments = (await simpleParser(raw, { skipImageLinks: true, skipTextLinks: true })).attachments ?? [];
+  const a = attachments[index];
+  return a ? { info: attachmentInfo(a, index), content: a.content } : null;
+}
 
 const isReport = (a: Attachment) =>
   /^(message\/(delivery-status|rfc822|global-headers|global-delivery-status)|text\/rfc822-headers)/i.test(a.contentType);
@@ -127,7 +161,7 @@ export async function parseMail(raw: Buffer): Promise<ParsedMail> {
       reportParts: attachments
         .filter(isReport)
         .map((a) => ({ contentType: a.contentType, text: cleanText(a.content.toString('utf8'), MAX_TEXT) ?? '' })),
-      attachments: attachments.length,
+      attachments: attachments.map(attachmentInfo),
       unreadable: null,
     };
   } catch (err) {

@@ -16,7 +16,8 @@ export class RequestsController {
 
   @ApiOperation({
     summary: 'List requests',
-    description: 'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, q (full text)',
+    description:
+      'filter: platformId, agencyId, type, category, channel, status, outcome, sentAt_gte, sentAt_lt, overdue, undelivered, q (full text)',
   })
   @ApiOkResponse({ type: [RequestResponse] })
   @Get()

@@ -76,6 +76,8 @@ export const REQUEST_LIST: ListSpec<PlatformRequest> = {
     sentAt_lt: dateFilter('r.sentAt', 'sentAt_lt', '<'),
     sentAt_lte: dateFilter('r.sentAt', 'sentAt_lte', '<='),
     overdue: boolFilter(overdueSql('now()'), 'overdue'),
+    // Its e-mail bounced and has not been sent again.
+    undelivered: boolFilter('(r.deliveryFailedAt IS NOT NULL)', 'undelivered'),
     // Full-text over reference, platform ticket and notes (GIN index), plus a reference prefix match.
     q: (qb, value, p) => {
       if (typeof value !== 'string') throw invalid('filter.q', 'must be text');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { StatsScope } from './stats-scope';
-import { REMOVAL_OUTCOMES, sqlValues } from '../../../domain/src';
+import { REMOVAL_OUTCOMES, sqlValues, undeliveredSql } from '../../../domain/src';
 
 /** One row of aggregates as PostgreSQL returns them, before rates are derived. */
 export interface MetricsRow {
@@ -63,7 +63,7 @@ survival AS (
 
 /** The requests counted, for metricsSql and the curve alike. */
 const baseCte = (scope: StatsScope, grp: string) => `base AS MATERIALIZED (
-  SELECT r.id, r.platform_id, ${grp} AS grp, r.type, r.sent_at, r.due_at, r.outcome, r.resolved_at,
+  SELECT r.id, r.platform_id, ${grp} AS grp, r.type, r.sent_at, r.due_at, r.outcome, r.resolved_at, r.delivery_failed_at,
          CASE WHEN r.first_response_at <= $1 THEN r.first_response_at END AS first_at
   FROM requests r WHERE ${scope.conditions.join(' AND ')}
 )`;
@@ -109,7 +109,7 @@ agg AS (
     count(b.first_at) AS responded,
     percentile_cont(0.5) WITHIN GROUP (ORDER BY ${HOURS('b.first_at - b.sent_at')}) AS median_response_hours,
     percentile_cont(0.9) WITHIN GROUP (ORDER BY ${HOURS('b.first_at - b.sent_at')}) AS p90_response_hours,
-    count(*) FILTER (WHERE b.first_at IS NULL AND b.due_at < $1) AS overdue,
+    count(*) FILTER (WHERE b.first_at IS NULL AND b.due_at < $1 AND NOT ${undeliveredSql('$1', 'b')}) AS overdue,
     count(*) FILTER (WHERE b.first_at <= b.due_at) AS on_time,
     coalesce(sum(rm.requested), 0) AS items_requested,
     coalesce(sum(rm.removed), 0) AS items_removed,

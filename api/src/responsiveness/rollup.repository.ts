@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { MetricsRow } from './responsiveness.repository';
 import { type Histogram, kaplanMeierMedian, percentileCont } from './rollup-math';
 import type { StatsQueryDto } from './stats-query.dto';
-import { countedSql, REMOVAL_OUTCOMES, sqlValues } from '../../../domain/src';
+import { countedSql, REMOVAL_OUTCOMES, sqlValues, undeliveredSql } from '../../../domain/src';
 
 const COUNTED = countedSql('r');
 // The same expressions as the migration's indexes, so that reading one hour is an index range scan.
@@ -66,10 +66,10 @@ export class RollupRepository {
       ) as Promise<(MetricsRow & { on_time: number })[]>,
       this.histograms('response_histogram', w),
       this.histograms('removal_histogram', w),
-      // Unanswered but not yet due at asOf: not overdue.
+      // Unanswered but not yet due at asOf, or not delivered: not overdue.
       this.dataSource.query(
         `SELECT r.platform_id, count(*)::int AS n FROM requests r
-         WHERE ${COUNTED} AND r.first_response_at IS NULL AND r.due_at >= $1 ${this.period(2)}
+         WHERE ${COUNTED} AND r.first_response_at IS NULL AND (r.due_at >= $1 OR ${undeliveredSql('$1')}) ${this.period(2)}
          GROUP BY 1`,
         this.periodParams(w, [asOf]),
       ) as Promise<{ platform_id: number; n: number }[]>,

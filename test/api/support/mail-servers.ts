@@ -11,6 +11,8 @@ export interface Dovecot {
   url: string;
   /** Puts a message in the mailbox (IMAP APPEND), as a platform's reply arriving; by default a second from now (Dovecot keeps whole seconds). */
   append(raw: string | Buffer, internalDate?: Date): Promise<void>;
+  /** Many messages in one session. */
+  appendAll(raws: string[]): Promise<void>;
   /** The UIDs and flags in INBOX. */
   flags(): Promise<{ uid: number; seen: boolean }[]>;
   stop(): void;
@@ -103,6 +105,10 @@ service imap-login {
     url: `imap://tracker:mail-password-1@127.0.0.1:${port}/INBOX`,
     append: (raw, internalDate = new Date(Math.ceil(Date.now() / 1000) * 1000 + 1000)) =>
       client(async (c) => void (await c.append('INBOX', raw, [], internalDate))),
+    appendAll: (raws) =>
+      client(async (c) => {
+        for (const raw of raws) await c.append('INBOX', raw);
+      }),
     flags: () =>
       client(async (c) => {
         await c.mailboxOpen('INBOX');

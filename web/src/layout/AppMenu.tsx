@@ -19,6 +19,7 @@ export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringif
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
+  const mayTriage = useCan('requests:respond');
   const mayImportFigures = useCan('figures:write');
   const before: Record<string, ReactNode[]> = {
     'published-figures': [
@@ -46,9 +47,17 @@ export function AppMenu() {
           />,
         ]
       : [],
-    messages: [
-      <Menu.Item key="triage" to={TRIAGE_ROUTE} primaryText="app.mail.triage" leftIcon={<MoveToInboxIcon />} data-testid="menu-triage" />,
-    ],
+    messages: mayTriage
+      ? [
+          <Menu.Item
+            key="triage"
+            to={TRIAGE_ROUTE}
+            primaryText="app.mail.triage"
+            leftIcon={<MoveToInboxIcon />}
+            data-testid="menu-triage"
+          />,
+        ]
+      : [],
   };
   return (
     <Menu>

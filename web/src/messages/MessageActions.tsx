@@ -1,3 +1,4 @@
+import AttachFileIcon from '@mui/icons-material/AttachFile';
 import DeleteSweepIcon from '@mui/icons-material/DeleteSweep';
 import DownloadIcon from '@mui/icons-material/Download';
 import DriveFileMoveIcon from '@mui/icons-material/DriveFileMove';
@@ -44,6 +45,29 @@ export function DownloadMessageButton({ message }: { message?: Message }) {
       }}
     >
       <DownloadIcon />
+    </Button>
+  );
+}
+
+/** An attachment, saved as a file (the API serves it as bytes, never to be shown in the page). */
+export function AttachmentButton({ message, index }: { message: Message; index: number }) {
+  const dataProvider = useDataProvider<TrackerDataProvider>();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const attachment = message.attachments[index];
+  if (!useCan('content:urls') || !attachment) return null;
+  return (
+    <Button
+      label={translate('app.mail.attachment', { name: attachment.fileName, size: attachment.size.toLocaleString() })}
+      onClick={async () => {
+        try {
+          saveBlob(await dataProvider.downloadAttachment(message.id, index), attachment.fileName);
+        } catch {
+          notify('ra.notification.http_error', { type: 'error' });
+        }
+      }}
+    >
+      <AttachFileIcon />
     </Button>
   );
 }

@@ -11,7 +11,7 @@ import { formatDateTime } from '../common/format';
 import { RecordEventButton } from './EventDialog';
 import type { Message, PlatformRequest } from '../types';
 import { DkimChip } from '../messages';
-import { DownloadMessageButton } from '../messages/MessageActions';
+import { AttachmentButton, DownloadMessageButton } from '../messages/MessageActions';
 import { MessageText } from '../messages/MessageText';
 
 /** The request's e-mails in and out, oldest first, with the mailbox's receipt time beside the sender's claimed date. */
@@ -71,6 +71,9 @@ export function MailThread() {
             </Box>
             <Box sx={{ display: 'flex', flexWrap: 'wrap', gap: 1, mt: 1 }}>
               <DownloadMessageButton message={message} />
+              {message.attachments.map((a) => (
+                <AttachmentButton key={a.index} message={message} index={a.index} />
+              ))}
               {message.direction === 'in' && message.classification === 'human' && (
                 <RecordContextProvider value={request}>
                   <RecordEventButton side="platform" messageId={message.id} occurredAt={message.receivedAt} />

@@ -53,6 +53,7 @@ const requestFilters = [
   <DateInput key="sentAt_gte" source="sentAt_gte" />,
   <DateInput key="sentAt_lt" source="sentAt_lt" />,
   <BooleanInput key="overdue" source="overdue" defaultValue />,
+  <BooleanInput key="undelivered" source="undelivered" defaultValue />,
 ];
 
 /** CSV in the import format of DOMAIN.md: one row per content item. */

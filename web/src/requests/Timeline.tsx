@@ -1,5 +1,6 @@
 import ApartmentIcon from '@mui/icons-material/Apartment';
 import GavelIcon from '@mui/icons-material/Gavel';
+import EmailOutlinedIcon from '@mui/icons-material/EmailOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
@@ -82,6 +83,18 @@ export function Timeline() {
                 label={translate(platform ? 'app.requests.side.platform' : 'app.requests.side.regulator')}
               />
               {event.outcome && <Chip size="small" color="success" label={translate(`enums.outcome.${event.outcome}`)} />}
+              {event.messageId && (
+                <Chip
+                  size="small"
+                  variant="outlined"
+                  icon={<EmailOutlinedIcon />}
+                  component="a"
+                  href={`#/messages/${event.messageId}/show`}
+                  clickable
+                  label={translate('app.mail.from_email')}
+                  data-testid="event-message"
+                />
+              )}
             </Box>
             <Typography variant="body2" color="text.secondary">
               <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt, locale)}</time>
