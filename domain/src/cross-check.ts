@@ -1,5 +1,6 @@
 import {
   type ExplanationCode,
+  type FigureBreakdown,
   type FindingCode,
   type Interval,
   MEDIAN_GAP_HOURS,
@@ -8,9 +9,7 @@ import {
   type PublishedMetric,
   REMOVAL_RATE_GAP_POINTS,
   shareOf,
-  type SubjectKind,
 } from './transparency';
-import type { RequesterType } from './vocabulary';
 
 /** One published figure as the cross-check shows it: the value, its text as published and the interval rounding allows. */
 export interface PublishedValue extends Interval {
@@ -52,16 +51,7 @@ export interface Finding {
   message: string;
 }
 
-export interface CrossCheckRow {
-  publisher: string;
-  subject: string;
-  subjectKind: SubjectKind;
-  periodStart: string;
-  periodEnd: string;
-  jurisdiction: string | null;
-  requesterType: RequesterType | null;
-  requester: string | null;
-  category: string | null;
+export interface CrossCheckRow extends FigureBreakdown {
   published: Partial<Record<PublishedMetric, PublishedValue>>;
   derived: PublishedDerived;
   ours: OurFigures | null;

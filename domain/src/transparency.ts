@@ -60,6 +60,22 @@ export interface PublishedFigureFields {
   unit: MetricUnit;
 }
 
+/** Which published figure a row is about, without its metric and value: a cross-check row's heading. */
+export type FigureBreakdown = Omit<PublishedFigureFields, 'metric' | 'value' | 'valueText' | 'unit'>;
+
+/** Our own CSV of published figures (one figure a row), for what no importer reads; the form takes the same fields and `sourceUrl`. */
+export const FIGURE_CSV_COLUMNS = [
+  'publisher',
+  'subject',
+  'subjectKind',
+  'period',
+  'jurisdiction',
+  'requesterType',
+  'category',
+  'metric',
+  'value',
+] as const;
+
 /** Where a figure came from: a publisher's file (chosen by its header), our own CSV, or typed in from a PDF or a bot. */
 export const FIGURE_SOURCES = ['google_current', 'google_historical', 'dsa_table3', 'tracker_csv', 'form'] as const;
 export type FigureSource = (typeof FIGURE_SOURCES)[number];

@@ -4,15 +4,15 @@ import type { Request, Response } from 'express';
 import { type Actor, CurrentUser, RequirePermission } from '../common/http/access';
 import { respondWithList } from '../common/http/list-query';
 import { uploadedBytes } from '../common/http/upload';
-import { TRACKER_COLUMNS } from './formats/tracker';
 import { PublishedFigureInputDto } from './published-figure.dto';
+import { FIGURE_CSV_COLUMNS } from '../../../domain/src';
 import type { PublishedFigure } from './published-figure.entity';
 import { FIGURE_LIST, type FigureImportResult, PublishedFiguresService } from './published-figures.service';
 
 /** Publishers' files are small (Google's whole history is a few MB). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
-const TEMPLATE = `${TRACKER_COLUMNS.join(',')}
+const TEMPLATE = `${FIGURE_CSV_COLUMNS.join(',')}
 Meta,Facebook,service,2024-H1,KR,police,,requests,41
 Meta,Facebook,service,2024-H1,KR,police,,items,118
 Meta,Facebook,service,2024-H1,KR,police,,items_removed_policy_pct,72

@@ -5,7 +5,15 @@
  * failure, read as the requests import reads it. Pure, so that it is unit-tested.
  */
 import { type ImportFailure, type ImportRowError, readImportResponse } from '../imports/shaping';
-import { FIGURE_SOURCES, type FigureSource, parsePeriod, PUBLISHED_METRICS, type PublishedMetric, unitOf } from '../../../domain/src';
+import {
+  FIGURE_CSV_COLUMNS,
+  FIGURE_SOURCES,
+  type FigureSource,
+  parsePeriod,
+  PUBLISHED_METRICS,
+  type PublishedMetric,
+  unitOf,
+} from '../../../domain/src';
 
 /** A format the importer reads, and the headers that tell it. */
 export interface ExpectedFormat {
@@ -74,18 +82,7 @@ export function isPublishedValue(value: unknown, metric: unknown): boolean {
 }
 
 /** What the figure form sends, in the API's names. */
-const FIGURE_FIELDS = [
-  'publisher',
-  'subject',
-  'subjectKind',
-  'period',
-  'jurisdiction',
-  'requesterType',
-  'category',
-  'metric',
-  'value',
-  'sourceUrl',
-];
+const FIGURE_FIELDS = [...FIGURE_CSV_COLUMNS, 'sourceUrl'];
 
 /** The body of POST /api/published-figures: the fields filled in, and nothing else (the API refuses unknown ones). */
 export function figurePayload(values: Record<string, unknown>): Record<string, string> {

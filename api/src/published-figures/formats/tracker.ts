@@ -1,4 +1,5 @@
 import {
+  FIGURE_CSV_COLUMNS,
   type FigureSource,
   parsePeriod,
   PUBLISHED_METRICS,
@@ -8,19 +9,7 @@ import {
 } from '../../../../domain/src';
 import { checkJurisdiction, type FigureError, figureFrom, type FigureRow, type FileFormat, isRequesterType, type Parsed } from './figure';
 
-/** Our own CSV, for figures no importer reads (Meta's, TikTok's, X's PDF, Telegram's bot): one figure per row. */
-export const TRACKER_COLUMNS = [
-  'publisher',
-  'subject',
-  'subjectKind',
-  'period',
-  'jurisdiction',
-  'requesterType',
-  'category',
-  'metric',
-  'value',
-] as const;
-export type TrackerFigure = Record<(typeof TRACKER_COLUMNS)[number], string>;
+export type TrackerFigure = Record<(typeof FIGURE_CSV_COLUMNS)[number], string>;
 
 /** One figure in our own terms (a CSV row or the form), checked; the errors name the field. */
 export function trackerFigure(
@@ -70,7 +59,7 @@ export function trackerFigure(
 
 export const TRACKER_CSV: FileFormat & { source: FigureSource } = {
   source: 'tracker_csv',
-  headers: TRACKER_COLUMNS,
+  headers: FIGURE_CSV_COLUMNS,
   parse(rows) {
     const parsed: Parsed = { figures: [], errors: [] };
     for (const row of rows) {
