@@ -73,6 +73,8 @@ describe('web console: the cross-check of published figures with our ledger', ()
       'Dashboard',
       'Requests',
       'Import requests',
+      'E-mails',
+      'To sort',
       'Consultations',
       'Platforms',
       'Agencies',
@@ -191,6 +193,8 @@ describe('web console: the cross-check of published figures with our ledger', ()
       expect(await liaisonShell.menuLabels()).toEqual([
         'Dashboard',
         'Requests',
+        'E-mails',
+        'To sort',
         'Consultations',
         'Platforms',
         'Agencies',
