@@ -45,6 +45,8 @@ describe('published figures', () => {
     expect(shareOf('65', { low: 1373, high: 1373 })).toEqual({ low: 886, high: 899 });
     expect(shareOf('0', { low: 1373, high: 1373 })).toEqual({ low: 0, high: 6 });
     expect(shareOf('100', { low: 10, high: 10 })).toEqual({ low: 10, high: 10 });
+    // 4 % of 3 items is 0.105 to 0.135: no whole count fits, so the two around it.
+    expect(shareOf('4', { low: 3, high: 3 })).toEqual({ low: 0, high: 1 });
     const tenth = publishedInterval('64.5', 'percent');
     expect(tenth.low).toBeCloseTo(64.45);
     expect(tenth.high).toBeCloseTo(64.55);

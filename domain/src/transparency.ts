@@ -175,10 +175,11 @@ export function publishedInterval(text: string, unit: MetricUnit): Interval {
 export function shareOf(percentText: string, count: Interval): Interval {
   const pct = publishedInterval(percentText, 'percent');
   const eps = 1e-9;
-  return {
-    low: Math.max(0, Math.ceil((pct.low / 100) * count.low - eps)),
-    high: Math.min(count.high, Math.floor((pct.high / 100) * count.high + eps)),
-  };
+  const low = Math.max(0, Math.ceil((pct.low / 100) * count.low - eps));
+  const high = Math.min(count.high, Math.floor((pct.high / 100) * count.high + eps));
+  // No whole count fits (4 % of 3 items is 0.105 to 0.135): the publisher rounded something else too,
+  // so say the two whole counts around it rather than an empty range.
+  return low <= high ? { low, high } : { low: high, high: low };
 }
 
 /** A period as the publishers give it: start and end dates, both inclusive (YYYY-MM-DD). */
