@@ -137,6 +137,30 @@ export function categoriesOf(published: string | null): RequestCategory[] | null
 }
 
 /**
+ * Table 3 of the EU's harmonised DSA transparency report template (Implementing Regulation 2024/2835):
+ * orders from Member States' authorities. The columns that say which row it is, then each figure's
+ * column with the metric it is; the importer reads them and our export writes them.
+ */
+export const DSA_TABLE3_HEAD = [
+  'Applicability',
+  'Service',
+  'Reporting period',
+  'Category of illegal content',
+  'Description of the sub-category "Other"',
+  'Scope',
+] as const;
+export const DSA_TABLE3_METRICS: readonly (readonly [column: string, metric: PublishedMetric])[] = [
+  ['Number of orders to act against illegal content received', 'requests'],
+  ['Number of specific items of information included in the total number of orders to act against illegal content', 'items'],
+  ['Median time to inform the authority of the receipt of the order to act against illegal content', 'median_hours_to_confirm_receipt'],
+  ['Median time to give effect to the order to act against illegal content', 'median_hours_to_give_effect'],
+  ['Number of orders to provide information', 'info_orders'],
+  ['Median time to inform the authority of the receipt of the order to provide information', 'info_median_hours_to_confirm_receipt'],
+  ['Median time to give effect to the order to provide information', 'info_median_hours_to_give_effect'],
+];
+export const DSA_TABLE3_COLUMNS = [...DSA_TABLE3_HEAD, ...DSA_TABLE3_METRICS.map(([column]) => column)];
+
+/**
  * Publishers count orders to act against content (Google's removal requests, the DSA's "orders to act")
  * apart from orders to provide information; these are our request types on each side.
  */

@@ -3,6 +3,7 @@ import type { Readable } from 'node:stream';
 import busboy from 'busboy';
 import type { Request } from 'express';
 import { DomainError, invalid } from '../common/errors/domain-error';
+import { malformed } from '../common/http/upload';
 import type { Arrival } from './inbound';
 import { headerBlock } from './parsing';
 
@@ -32,9 +33,6 @@ const requestIdOf = (value: unknown): number | undefined => {
   if (!Number.isSafeInteger(n) || n < 1) throw invalid('requestId', 'must be a positive whole number');
   return n;
 };
-
-const malformed = (err: Error) =>
-  new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
 
 /**
  * An uploaded `.eml`: the body itself (message/rfc822, `?requestId=`) or a multipart form with a field

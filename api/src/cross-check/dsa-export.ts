@@ -4,7 +4,18 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { countedSql, DSA_CATEGORY, type Period, REQUEST_CATEGORIES } from '../../../domain/src';
+import {
+  categoriesOf,
+  countedSql,
+  DSA_CATEGORY,
+  DSA_TABLE3_COLUMNS,
+  DSA_TABLE3_METRICS,
+  type OurFigures,
+  parsePeriod,
+  type Period,
+  type PublishedMetric,
+  REQUEST_CATEGORIES,
+} from '../../../domain/src';
 import { csvLine } from '../exports/csv';
 import { dayAfter, ourFigures, type Scope } from './our-side';
 
@@ -22,29 +33,10 @@ export class DsaExportQueryDto {
   to?: string;
 }
 
-/** Table 3's columns, as the harmonised template names them (the DSA importer reads this file back). */
-export const DSA_TABLE3_COLUMNS = [
-  'Applicability',
-  'Service',
-  'Reporting period',
-  'Category of illegal content',
-  'Description of the sub-category "Other"',
-  'Scope',
-  'Number of orders to act against illegal content received',
-  'Number of specific items of information included in the total number of orders to act against illegal content',
-  'Median time to inform the authority of the receipt of the order to act against illegal content',
-  'Median time to give effect to the order to act against illegal content',
-  'Number of orders to provide information',
-  'Median time to inform the authority of the receipt of the order to provide information',
-  'Median time to give effect to the order to provide information',
-] as const;
-
 /** The half-years from the one holding `first` to the one holding `last`. */
 function halfYears(first: string, last: string): Period[] {
   const out: Period[] = [];
-  for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) {
-    out.push({ start: `${y}-01-01`, end: `${y}-06-30` }, { start: `${y}-07-01`, end: `${y}-12-31` });
-  }
+  for (let y = Number(first.slice(0, 4)); y <= Number(last.slice(0, 4)); y++) out.push(parsePeriod(`${y}-H1`)!, parsePeriod(`${y}-H2`)!);
   return out.filter((p) => p.end >= first && p.start <= last);
 }
 
@@ -81,14 +73,13 @@ export class DsaExportService {
       for (const period of periods)
         for (const category of categories)
           for (const scope of ['TOTAL', ...jurisdictions]) {
-            const ours = REQUEST_CATEGORIES.filter((c) => DSA_CATEGORY[c] === category);
             const s: Scope = {
               platforms: [platform],
               start: period.start,
               end: dayAfter(period.end),
               jurisdiction: scope === 'TOTAL' ? null : scope,
               requesterTypes: null,
-              categories: ours,
+              categories: categoriesOf(category),
             };
             cells.push({ platform: platform.name, period, category, scope, s });
           }
@@ -97,24 +88,29 @@ export class DsaExportService {
       cells.map((c) => c.s),
     );
     const hours = (h: number | null) => (h === null ? '' : String(h));
+    // Each figure under its metric; the medians for orders to provide information stay empty.
+    const figureCells = (f: OurFigures): Partial<Record<PublishedMetric, string>> => ({
+      requests: String(f.requests),
+      items: String(f.items),
+      median_hours_to_confirm_receipt: hours(f.medianHoursToConfirmReceipt),
+      median_hours_to_give_effect: hours(f.medianHoursToGiveEffect),
+      info_orders: String(f.infoOrders),
+    });
     const rows = cells
       .map((c, i) => ({ c, f: figures[i] }))
       .filter(({ f }) => f.requests > 0 || f.infoOrders > 0)
-      .map(({ c, f }) => [
-        'Applicable',
-        c.platform,
-        `${c.period.start}/${c.period.end}`,
-        c.category,
-        '',
-        c.scope,
-        String(f.requests),
-        String(f.items),
-        hours(f.medianHoursToConfirmReceipt),
-        hours(f.medianHoursToGiveEffect),
-        String(f.infoOrders),
-        '',
-        '',
-      ]);
+      .map(({ c, f }) => {
+        const values = figureCells(f);
+        return [
+          'Applicable',
+          c.platform,
+          `${c.period.start}/${c.period.end}`,
+          c.category,
+          '',
+          c.scope,
+          ...DSA_TABLE3_METRICS.map(([, metric]) => values[metric] ?? ''),
+        ];
+      });
     return [DSA_TABLE3_COLUMNS, ...rows].map((r) => csvLine([...r])).join('');
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { ORDER_TO_ACT_TYPES, sqlValues } from '../../../domain/src';
+import { GOOGLE_REQUESTERS, ORDER_TO_ACT_TYPES, REQUESTER_TYPES, sqlValues } from '../../../domain/src';
 
 /**
  * What the platforms "published" about the demo ledger, so that a new user sees the cross-check at
@@ -8,6 +8,10 @@ import { ORDER_TO_ACT_TYPES, sqlValues } from '../../../domain/src';
  * it got no Korean police orders in 2020, when the police sent it seven.
  */
 export async function seedPublishedFigures(em: EntityManager): Promise<void> {
+  // Google's label for each requester type (the first where several map to one, as for courts).
+  const googleLabels = REQUESTER_TYPES.map(
+    (t) => `WHEN '${t}' THEN '${Object.keys(GOOGLE_REQUESTERS).find((l) => GOOGLE_REQUESTERS[l] === t)}'`,
+  ).join(' ');
   // Google's rows: per half-year and Korean requester type, three quarters of what the ledger holds.
   await em.query(`
     WITH ours AS (
@@ -20,7 +24,7 @@ export async function seedPublishedFigures(em: EntityManager): Promise<void> {
     INSERT INTO published_figures (publisher, subject, subject_kind, period_start, period_end, jurisdiction, requester_type, requester,
       metric, value, value_text, unit, source, source_url, retrieved_at)
     SELECT 'Google', 'Google', 'company', start_at, (start_at + interval '6 months - 1 day')::date, 'KR', requester_type,
-           CASE requester_type WHEN 'police' THEN 'Police' WHEN 'information_communications_authority' THEN 'Information and Communications Authority' ELSE 'Other' END,
+           CASE requester_type ${googleLabels} END,
            m.metric, m.value, m.value::text, m.unit, 'google_current', 'https://transparencyreport.google.com/government-removals/by-country/KR', now()
       FROM ours, LATERAL (VALUES ('requests', round(requests * 0.75), 'count'), ('items', items, 'count'),
                                  ('items_removed_legal_pct', 4, 'percent'), ('items_removed_policy_pct', 81, 'percent'),

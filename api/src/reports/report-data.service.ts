@@ -61,16 +61,18 @@ export class ReportDataService {
       ...(p.agencyId && { agencyId: p.agencyId }),
     };
     const selected = (row: { platformId: number }) => p.platformIds.length === 0 || p.platformIds.includes(row.platformId);
+    // The agency, read once: its name heads the report, its jurisdiction scopes the cross-check.
+    const agencyRow: Promise<{ name: string; jurisdiction: string | null } | null> = p.agencyId
+      ? this.dataSource.query('SELECT name, jurisdiction FROM agencies WHERE id = $1', [p.agencyId]).then((rows) => rows[0] ?? null)
+      : Promise.resolve(null);
     // Independent reads, side by side: the CSV's COPY and gzip overlap with the aggregates.
     const [all, trend, { waiting, total, csvGzip, csvSha256 }, agency, consultations, crossCheck] = await Promise.all([
       this.stats.perPlatform(query),
       this.trend(p),
       this.requests(p),
-      p.agencyId
-        ? this.dataSource.query('SELECT name FROM agencies WHERE id = $1', [p.agencyId]).then((rows) => (rows[0]?.name as string) ?? null)
-        : null,
+      agencyRow.then((row) => row?.name ?? null),
       this.consultations(p),
-      this.crossCheckRows(p, language),
+      agencyRow.then((row) => this.crossCheckRows(p, row?.jurisdiction ?? null, language)),
     ]);
     const platforms = all.filter(selected);
     // The cross-check's figures, not its words: the fingerprint is the same in every language.
@@ -237,10 +239,11 @@ export class ReportDataService {
    * The publisher periods within the report's period whose subject stands for one of its platforms (a
    * company's figures stand for several: each once), for its agency's jurisdiction when it has one.
    */
-  private async crossCheckRows(p: ReportParameters, language: Language): Promise<{ rows: CrossCheckRow[]; total: number }> {
-    const jurisdiction: string | null = p.agencyId
-      ? ((await this.dataSource.query('SELECT jurisdiction FROM agencies WHERE id = $1', [p.agencyId]))[0]?.jurisdiction ?? null)
-      : null;
+  private crossCheckRows(
+    p: ReportParameters,
+    jurisdiction: string | null,
+    language: Language,
+  ): Promise<{ rows: CrossCheckRow[]; total: number }> {
     // Periods that start on or after the first whole day of the report and end before the day it ends in.
     const from = new Date(Math.ceil(p.from.getTime() / DAY) * DAY);
     const filter: CrossCheckFilter = { from: isoDay(from), to: isoDay(p.to), ...(jurisdiction && { jurisdiction }) };

@@ -3,11 +3,13 @@ import busboy from 'busboy';
 import type { Request } from 'express';
 import { DomainError } from '../errors/domain-error';
 
+/** A multipart form that cannot be read: a 400 naming the file. */
+export const malformed = (err: Error) =>
+  new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
+
 /** The uploaded file of a multipart form, as a stream (never held in memory whole). A malformed form is a 400. */
 function multipartFile(req: Request): Promise<Readable> {
   return new Promise((ok, fail) => {
-    const malformed = (err: Error) =>
-      new DomainError('import.malformed_form', `file cannot be read: the multipart form is malformed (${err.message})`, 'file');
     let form: busboy.Busboy;
     try {
       form = busboy({ headers: req.headers, limits: { files: 1 } });

@@ -1,27 +1,13 @@
-import { parsePeriod, type PublishedMetric } from '../../../../domain/src';
+import { DSA_TABLE3_METRICS, parsePeriod } from '../../../../domain/src';
 import { checkJurisdiction, collect, type FileFormat, figureFrom, type Parsed } from './figure';
 
-/**
- * Table 3 of the EU's harmonised DSA transparency report template (Implementing Regulation 2024/2835):
- * orders from Member States' authorities, per service, reporting period, category and scope (TOTAL or
- * a country), with the two medians in hours. The "Contextual information" columns are not figures.
- */
-const METRICS: [column: string, metric: PublishedMetric][] = [
-  ['Number of orders to act against illegal content received', 'requests'],
-  ['Number of specific items of information included in the total number of orders to act against illegal content', 'items'],
-  ['Median time to inform the authority of the receipt of the order to act against illegal content', 'median_hours_to_confirm_receipt'],
-  ['Median time to give effect to the order to act against illegal content', 'median_hours_to_give_effect'],
-  ['Number of orders to provide information', 'info_orders'],
-  ['Median time to inform the authority of the receipt of the order to provide information', 'info_median_hours_to_confirm_receipt'],
-  ['Median time to give effect to the order to provide information', 'info_median_hours_to_give_effect'],
-];
-
+/** DSA table 3, per service, period, category and scope (TOTAL or a country); its columns are the domain's DSA_TABLE3_METRICS. */
 /** The EU writes Greece EL; ISO 3166-1 writes GR. */
 const EU_TO_ISO: Record<string, string> = { EL: 'GR' };
 
 export const DSA_TABLE3: FileFormat = {
   source: 'dsa_table3',
-  headers: ['Service', 'Reporting period', 'Category of illegal content', 'Scope', ...METRICS.map(([c]) => c)],
+  headers: ['Service', 'Reporting period', 'Category of illegal content', 'Scope', ...DSA_TABLE3_METRICS.map(([c]) => c)],
   parse(rows, publisher) {
     const parsed: Parsed = { figures: [], errors: [] };
     for (const row of rows) {
@@ -58,7 +44,7 @@ export const DSA_TABLE3: FileFormat = {
       // An empty cell is a figure the provider did not give.
       collect(
         parsed,
-        METRICS.map(([column, metric]) => (c(column) === '' ? null : figureFrom(base, metric, column, c(column)))),
+        DSA_TABLE3_METRICS.map(([column, metric]) => (c(column) === '' ? null : figureFrom(base, metric, column, c(column)))),
       );
     }
     return parsed;
