@@ -18,7 +18,8 @@ import type { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto 
 import { statsScope } from './stats-scope';
 
 // Trusted SQL for the group of each series and breakdown; the DTOs only let these names through.
-const PERIOD = (interval: string) => `to_char(date_trunc('${interval}', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"')`;
+export const PERIOD = (interval: string) =>
+  `to_char(date_trunc('${interval}', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"')`;
 const DIMENSION = { type: 'r.type', category: 'r.category', channel: 'r.channel' } as const;
 
 @Injectable()
@@ -39,7 +40,11 @@ export class ResponsivenessService {
   }
 
   async series(query: SeriesQueryDto): Promise<ResponsivenessSeriesRow[]> {
-    const rows = await this.repository.perGroup(statsScope(query), PERIOD(query.interval ?? 'month'));
+    const scope = statsScope(query);
+    const interval = query.interval ?? 'month';
+    const rows = (await this.rollups.covers(query, scope.asOf))
+      ? await this.rollups.series(query, interval, scope.asOf)
+      : await this.repository.perGroup(scope, PERIOD(interval));
     return rows.map((r) => ({ ...toResponsivenessRow(r), period: r.grp! }));
   }
 
@@ -48,11 +53,15 @@ export class ResponsivenessService {
     return rows.map((r) => ({ ...toResponsivenessRow(r), value: r.grp! }));
   }
 
-  /** Computed exactly over the requests (no rollup): a chart's worth of points per platform. */
+  /** A chart's worth of points per platform, from the rollups when they can answer exactly. */
   async kmCurves(query: KmCurveQueryDto): Promise<KmCurve[]> {
+    const scope = statsScope(query);
     const maxHours = query.maxHours ?? 720;
+    const rows = (await this.rollups.covers(query, scope.asOf))
+      ? await this.rollups.kmCurves(query, scope.asOf, maxHours)
+      : await this.repository.kmCurve(scope);
     const curves = new Map<number, KmCurve>();
-    for (const r of await this.repository.kmCurve(statsScope(query))) {
+    for (const r of rows) {
       if (!curves.has(r.platform_id))
         curves.set(r.platform_id, { platformId: r.platform_id, platform: r.platform, points: [{ hour: 0, unanswered: 1 }] });
       // By the end of hour h, every answer that came within it has happened.
