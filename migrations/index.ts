@@ -16,6 +16,7 @@ import { Correspondence1795600000000 } from './1795600000000-Correspondence';
 import { MessageAttachments1795600100000 } from './1795600100000-MessageAttachments';
 import { MessageLanguage1795600200000 } from './1795600200000-MessageLanguage';
 import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
+import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   MessageAttachments1795600100000,
   MessageLanguage1795600200000,
   FacetRollups1795700100000,
+  ContentRollups1795700200000,
 ];

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { ResponsivenessRepository } from '../../api/src/responsiveness/responsiveness.repository';
+import { ContentRollupRepository } from '../../api/src/responsiveness/content-rollup.repository';
 import { PERIOD } from '../../api/src/responsiveness/responsiveness.service';
 import { RollupRepository } from '../../api/src/responsiveness/rollup.repository';
 import type { StatsQueryDto } from '../../api/src/responsiveness/stats-query.dto';
@@ -22,6 +24,8 @@ describe('statistics rollups', () => {
     exact = t.app.get(ResponsivenessRepository);
     rollups = t.app.get(RollupRepository);
     await t.db.query(generateSql(4000));
+    // Pieces of content shared across months and platforms (an update, so through the rollups' update trigger).
+    await t.db.query(`UPDATE request_items SET content_hash = md5((id % 500)::text) WHERE id % 3 = 0`);
 
     // Recent traffic through the API: answered, resolved with item states, censored (unanswered) and deleted.
     const regulator = `Bearer ${await t.token('regulator')}`;
@@ -40,7 +44,15 @@ describe('statistics rollups', () => {
             channel: 'portal',
             reference,
             sentAt: ago(sentHoursAgo),
-            items: Array.from({ length: items }, (_, i) => ({ url: `https://x.com/${reference}/${i}` })),
+            // Each second item shares a piece of content with the generated history (its md5 hashes of small numbers).
+            items: Array.from({ length: items }, (_, i) => ({
+              url: `https://x.com/${reference}/${i}`,
+              ...(i === 1 && {
+                contentHash: createHash('md5')
+                  .update(String(reference.length * 100 + items))
+                  .digest('hex'),
+              }),
+            })),
           })
           .expect(201)
       ).body;
@@ -132,6 +144,24 @@ describe('statistics rollups', () => {
       expect(r.unanswered ?? -1).toBeCloseTo(fromExact.filter((e) => e.hour === null || e.hour < maxHours)[i].unanswered ?? -1, 9),
     );
     expect(fromRollups.some((r) => r.hour !== null)).toBe(true);
+  });
+
+  it.each(queries.filter(([, q]) => !q.platformId))('should give the exact content view for %s', async (_name, query) => {
+    const asOf = new Date();
+    const fromRollups = await t.app.get(ContentRollupRepository).content(query, asOf);
+    const fromExact = await exact.content(statsScope({ ...query, asOf: asOf.toISOString() }));
+    expect(fromRollups).toEqual(fromExact);
+    expect(fromExact.pieces).toBeGreaterThan(0);
+  });
+
+  it('should have pieces shared across requests and reaching past a year, which the content view counts from their items', async () => {
+    const [{ shared, reaching }] = await t.db.query(
+      `SELECT count(*) FILTER (WHERE items > 1)::int AS shared,
+              count(*) FILTER (WHERE first_month < '2023-01-01' AND last_month >= '2023-01-01' AND last_month < '2024-01-01')::int AS reaching
+       FROM content_pieces WHERE facet = ''`,
+    );
+    expect(shared).toBeGreaterThan(0);
+    expect(reaching).toBeGreaterThan(0);
   });
 
   it('should leave other queries to the exact path', async () => {

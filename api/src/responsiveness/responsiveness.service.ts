@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findPage, type ListQuery } from '../common/http/list-query';
 import type { PlatformRequest } from '../requests/request.entity';
+import { ContentRollupRepository } from './content-rollup.repository';
 import { OVERDUE_LIST, overdueQuery } from './overdue';
 import { ResponsivenessRepository } from './responsiveness.repository';
 import { RollupRepository } from './rollup.repository';
@@ -27,6 +28,7 @@ export class ResponsivenessService {
   constructor(
     private readonly repository: ResponsivenessRepository,
     private readonly rollups: RollupRepository,
+    private readonly contentRollups: ContentRollupRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -74,7 +76,12 @@ export class ResponsivenessService {
   }
 
   async content(query: StatsQueryDto): Promise<ContentStats> {
-    const row = await this.repository.content(statsScope(query));
+    const scope = statsScope(query);
+    // Pieces span platforms: the content rollups are not kept per platform.
+    const row =
+      !query.platformId && (await this.rollups.covers(query, scope.asOf))
+        ? await this.contentRollups.content(query, scope.asOf)
+        : await this.repository.content(scope);
     return {
       pieces: row.pieces,
       items: row.items,

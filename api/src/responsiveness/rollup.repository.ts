@@ -233,16 +233,18 @@ export class RollupRepository {
       );
     const byCell = new Map<string, Histogram>();
     if (parts.length === 0) return byCell;
-    const rows: { platform_id: number; grp: string | null; hour: number; n: number }[] = await this.dataSource.query(
-      `SELECT platform_id, grp, hour, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) c
-       GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY 1, 2, 3`,
+    // One row per cell with its hours and counts as arrays: a monthly series has hundreds of thousands of buckets.
+    const rows: { platform_id: number; grp: string | null; hours: number[]; ns: number[] }[] = await this.dataSource.query(
+      `SELECT platform_id, grp, array_agg(hour ORDER BY hour) AS hours, array_agg(n ORDER BY hour) AS ns FROM (
+         SELECT platform_id, grp, hour, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) c GROUP BY 1, 2, 3 HAVING sum(n) > 0) b
+       GROUP BY 1, 2`,
       params.values,
     );
-    for (const r of rows) {
-      const key = cell(r.platform_id, r.grp);
-      if (!byCell.has(key)) byCell.set(key, []);
-      byCell.get(key)!.push({ hour: r.hour, n: r.n });
-    }
+    for (const r of rows)
+      byCell.set(
+        cell(r.platform_id, r.grp),
+        r.hours.map((hour, i) => ({ hour, n: r.ns[i] })),
+      );
     return byCell;
   }
 
