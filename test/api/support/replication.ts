@@ -56,7 +56,7 @@ function run(bin: string, args: string[]): void {
     execFileSync(bin, args, { stdio: 'pipe', ...owner, timeout: 60_000 });
   } catch (error) {
     const e = error as { stderr?: Buffer; stdout?: Buffer; message: string };
-    throw new Error(`${bin} ${args.join(' ')} failed: ${e.stderr?.toString() || e.stdout?.toString() || e.message}`);
+    throw new Error(`${bin} ${args.join(' ')} failed: ${e.stderr?.toString() || e.stdout?.toString() || e.message}`, { cause: error });
   }
 }
 

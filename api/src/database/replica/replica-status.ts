@@ -66,7 +66,7 @@ const reasonOf = (error: unknown) => (error instanceof Error ? error.message : S
 export class ReplicaStatus {
   private readonly logger = new Logger('Replica');
   private view: ReplicaView = { state: 'starting', usable: false, replayed: null, lagMs: Infinity };
-  private checkedAt = 0;
+  private checkedAt = -Infinity;
   private retryAt = 0;
   private looking?: Promise<ReplicaView>;
   private samples: Sample[] = [];
