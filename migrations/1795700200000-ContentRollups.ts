@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { ADVISORY_LOCK_NAMESPACES, countedSql, facetKeysSql } from '../domain/src';
-import { SLOT } from './1795400200000-SpreadRollups';
+import { ROLLUP_SLOT } from './1795700050000-RollupSlots';
 
 /**
  * Rollups for the content view (pieces of content removed everywhere, somewhere, nowhere), which
@@ -31,7 +31,7 @@ export class ContentRollups1795700200000 implements MigrationInterface {
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE content_pieces (
       facet text NOT NULL, piece text NOT NULL, first_month date NOT NULL, last_month date NOT NULL,
-      items integer NOT NULL, removed integer NOT NULL, PRIMARY KEY (facet, piece))`);
+      items integer NOT NULL, removed integer NOT NULL, PRIMARY KEY (piece, facet))`);
     await q.query(`CREATE INDEX ix_content_pieces_span ON content_pieces (facet, last_month, first_month)`);
     await q.query(`CREATE TABLE content_spans (
       facet text NOT NULL, first_month date NOT NULL, last_month date NOT NULL, slot smallint NOT NULL,
@@ -40,12 +40,15 @@ export class ContentRollups1795700200000 implements MigrationInterface {
     await q.query(`CREATE INDEX ix_request_items_piece ON request_items ((coalesce(content_hash, 'item:' || id)))`);
 
     // Recomputes the given pieces from their items and moves their counts from their old span to the new.
-    await q.query(`CREATE FUNCTION content_refresh(changed text[]) RETURNS void LANGUAGE plpgsql AS $fn$
+    // `inserted`: the pieces of items just inserted, where an item without a hash is a piece no other
+    // transaction can see yet, so it needs no lock (most items of most creates).
+    await q.query(`CREATE FUNCTION content_refresh(changed text[], inserted boolean) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
         IF cardinality(changed) = 0 THEN RETURN; END IF;
         -- One lock per stripe of pieces, so that a bulk import takes at most ${STRIPES}, in order (no deadlock).
         PERFORM pg_advisory_xact_lock(${ADVISORY_LOCK_NAMESPACES.contentPieces}, h)
-          FROM (SELECT DISTINCT hashtext(p) & ${STRIPES - 1} AS h FROM unnest(changed) p) l ORDER BY h;
+          FROM (SELECT DISTINCT hashtext(p) & ${STRIPES - 1} AS h FROM unnest(changed) p WHERE NOT (inserted AND p LIKE 'item:%')) l
+          ORDER BY h;
         WITH fresh AS (
           SELECT f.facet, ${PIECE} AS piece, min(${MONTH}) AS first_month, max(${MONTH}) AS last_month,
                  count(*)::int AS items, count(*) FILTER (WHERE i.state = 'removed')::int AS removed
@@ -57,11 +60,11 @@ export class ContentRollups1795700200000 implements MigrationInterface {
         gone AS (DELETE FROM content_pieces c WHERE c.piece = ANY(changed)
                  AND NOT EXISTS (SELECT 1 FROM fresh WHERE fresh.facet = c.facet AND fresh.piece = c.piece)),
         kept AS (INSERT INTO content_pieces SELECT * FROM fresh
-                 ON CONFLICT (facet, piece) DO UPDATE SET first_month = excluded.first_month, last_month = excluded.last_month,
+                 ON CONFLICT (piece, facet) DO UPDATE SET first_month = excluded.first_month, last_month = excluded.last_month,
                    items = excluded.items, removed = excluded.removed),
         delta AS (SELECT -1 AS sign, * FROM old UNION ALL SELECT 1 AS sign, * FROM fresh)
         INSERT INTO content_spans (facet, first_month, last_month, slot, ${SPAN_COUNTS.map(([name]) => name).join(', ')})
-        SELECT facet, first_month, last_month, ${SLOT}, ${SPAN_COUNTS.map(([, sql]) => `sum(sign * ${sql})`).join(', ')}
+        SELECT facet, first_month, last_month, ${ROLLUP_SLOT}, ${SPAN_COUNTS.map(([, sql]) => `sum(sign * ${sql})`).join(', ')}
         FROM delta GROUP BY 1, 2, 3
         HAVING ${SPAN_COUNTS.map(([, sql]) => `sum(sign * ${sql}) <> 0`).join(' OR ')}
         ORDER BY 1, 2, 3
@@ -72,10 +75,10 @@ export class ContentRollups1795700200000 implements MigrationInterface {
     // Items added, changed or deleted: their pieces, old and new (a changed hash moves an item between two).
     await q.query(`CREATE FUNCTION content_items_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN
-        IF TG_OP = 'INSERT' THEN PERFORM content_refresh(ARRAY(SELECT DISTINCT ${PIECE} FROM new_rows i));
-        ELSIF TG_OP = 'DELETE' THEN PERFORM content_refresh(ARRAY(SELECT DISTINCT ${PIECE} FROM old_rows i));
+        IF TG_OP = 'INSERT' THEN PERFORM content_refresh(ARRAY(SELECT DISTINCT ${PIECE} FROM new_rows i), true);
+        ELSIF TG_OP = 'DELETE' THEN PERFORM content_refresh(ARRAY(SELECT DISTINCT ${PIECE} FROM old_rows i), false);
         ELSE PERFORM content_refresh(ARRAY(
-          SELECT ${PIECE} FROM new_rows i UNION SELECT ${PIECE} FROM old_rows i));
+          SELECT ${PIECE} FROM new_rows i UNION SELECT ${PIECE} FROM old_rows i), false);
         END IF;
         RETURN NULL;
       END $fn$`);
@@ -92,7 +95,7 @@ export class ContentRollups1795700200000 implements MigrationInterface {
       BEGIN
         PERFORM content_refresh(ARRAY(
           SELECT DISTINCT ${PIECE} FROM new_rows n JOIN old_rows o ON o.id = n.id JOIN request_items i ON i.request_id = n.id
-          WHERE (n.status, n.sent_at, n.type, n.category) IS DISTINCT FROM (o.status, o.sent_at, o.type, o.category)));
+          WHERE (n.status, n.sent_at, n.type, n.category) IS DISTINCT FROM (o.status, o.sent_at, o.type, o.category)), false);
         RETURN NULL;
       END $fn$`);
     await q.query(`CREATE TRIGGER content_requests_update AFTER UPDATE ON requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
@@ -118,7 +121,9 @@ export class ContentRollups1795700200000 implements MigrationInterface {
     await q.query(`DROP TRIGGER content_items_truncate ON request_items`);
     await q.query(`DROP TRIGGER content_requests_update ON requests`);
     for (const event of ['insert', 'update', 'delete']) await q.query(`DROP TRIGGER content_items_${event} ON request_items`);
-    await q.query(`DROP FUNCTION content_items_truncated(), content_requests_changed(), content_items_changed(), content_refresh(text[])`);
+    await q.query(
+      `DROP FUNCTION content_items_truncated(), content_requests_changed(), content_items_changed(), content_refresh(text[], boolean)`,
+    );
     await q.query(`DROP INDEX ix_request_items_piece`);
     await q.query(`DROP TABLE content_spans, content_pieces`);
   }

@@ -15,6 +15,7 @@ import { PublishedFigures1795500400000 } from './1795500400000-PublishedFigures'
 import { Correspondence1795600000000 } from './1795600000000-Correspondence';
 import { MessageAttachments1795600100000 } from './1795600100000-MessageAttachments';
 import { MessageLanguage1795600200000 } from './1795600200000-MessageLanguage';
+import { RollupSlots1795700050000 } from './1795700050000-RollupSlots';
 import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
 import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
 
@@ -36,6 +37,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Correspondence1795600000000,
   MessageAttachments1795600100000,
   MessageLanguage1795600200000,
+  RollupSlots1795700050000,
   FacetRollups1795700100000,
   ContentRollups1795700200000,
 ];

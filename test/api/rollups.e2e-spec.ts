@@ -164,6 +164,44 @@ describe('statistics rollups', () => {
     expect(reaching).toBeGreaterThan(0);
   });
 
+  it('should stay exact under concurrent writes, each holding a rollup slot of its own', async () => {
+    const regulator = `Bearer ${await t.token('regulator')}`;
+    const agencyId = await createAgency(t, 'Concurrent agency');
+    const shared = createHash('md5').update('concurrent').digest('hex');
+    const telegram = await platformId(t, 'telegram');
+    const answers = await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        t.http
+          .post('/api/requests')
+          .set('Authorization', regulator)
+          .send({
+            platformId: telegram,
+            agencyId,
+            type: i % 2 ? 'removal' : 'blocking',
+            category: 'ncii',
+            channel: 'portal',
+            reference: `CONCURRENT-${i}`,
+            sentAt: ago(5 + i),
+            items: [{ url: `https://x.com/c/${i}` }, { url: `https://x.com/c/${i}/shared`, contentHash: shared }],
+          }),
+      ),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(24).fill(201));
+    // The writers ran at once (several slots written), and the rollups stayed exact.
+    const [{ slots }] = await t.db.query(
+      `SELECT count(DISTINCT slot)::int AS slots FROM stats_months WHERE facet = '' AND platform_id = $1`,
+      [telegram],
+    );
+    expect(slots).toBeGreaterThan(1);
+    const asOf = new Date();
+    expect(await rollups.perPlatform({}, asOf)).toEqual(
+      (await exact.perPlatform(statsScope({ asOf: asOf.toISOString() }))).map((row) => expect.objectContaining({ ...row })),
+    );
+    expect(await t.app.get(ContentRollupRepository).content({ type: 'removal' }, asOf)).toEqual(
+      await exact.content(statsScope({ type: 'removal', asOf: asOf.toISOString() })),
+    );
+  });
+
   it('should leave other queries to the exact path', async () => {
     const now = new Date();
     expect(await rollups.covers({ channel: 'email' }, now)).toBe(false);
