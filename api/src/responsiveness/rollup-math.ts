@@ -51,7 +51,8 @@ interface Step {
  * `atRisk` every request counted, `censored` the exact censoring times (asOf - sentAt) of the unanswered
  * ones that fall within the events' hours. A whole hour with no censoring is crossed in one step (the
  * product telescopes to (n - d) / n), unless `replay(hour, survivalAfter)` asks for its exact times;
- * an hour with censoring is always replayed at its exact times, which are read only then.
+ * an hour with censoring is always replayed at its exact times, which are read only then. Hours
+ * crossed in one step are yielded only when `everyHour` (a yield costs a tick: thousands per series).
  */
 async function* kaplanMeierSteps(
   events: Histogram,
@@ -59,6 +60,7 @@ async function* kaplanMeierSteps(
   censored: number[],
   values: HourValues,
   replay: (hour: number, survivalAfter: number) => boolean,
+  everyHour: boolean,
 ): AsyncGenerator<Step> {
   const censoredByHour = new Map<number, number[]>();
   for (const t of censored) censoredByHour.set(Math.floor(t), [...(censoredByHour.get(Math.floor(t)) ?? []), t]);
@@ -74,7 +76,7 @@ async function* kaplanMeierSteps(
     if (cens.length === 0 && !replay(hour, after)) {
       survival = after;
       n -= d;
-      if (d > 0) yield { hour, t: null, survival };
+      if (d > 0 && everyHour) yield { hour, t: null, survival };
       continue;
     }
     // Replay the hour at its exact times; at equal times events come before censoring, as in the SQL.
@@ -99,7 +101,7 @@ async function* kaplanMeierSteps(
 
 /** The Kaplan-Meier median: the first exact time at which the share still unanswered is at most one half. */
 export async function kaplanMeierMedian(events: Histogram, atRisk: number, censored: number[], values: HourValues): Promise<number | null> {
-  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, (_hour, after) => after <= HALF)) {
+  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, (_hour, after) => after <= HALF, false)) {
     if (step.t !== null && step.survival <= HALF) return step.t;
   }
   return null;
@@ -114,7 +116,7 @@ export async function kaplanMeierCurve(
   maxHours: number,
 ): Promise<{ hour: number; unanswered: number }[]> {
   const byHour = new Map<number, number>();
-  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, () => false)) {
+  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, () => false, true)) {
     if (step.hour >= maxHours) break;
     byHour.set(step.hour, step.survival);
   }

@@ -32,9 +32,9 @@ type Measure = keyof typeof HISTOGRAMS;
 const COUNT_NAMES = ROLLUP_COUNTS.map(([name]) => name);
 type Counts = Record<RollupCount, number> & { platform_id: number; grp: string | null };
 
-/** The group of a rollup row (alias m) or of a request (alias r), as text (YYYY-MM-DD), or NULL for none. */
-const groupOfMonth = (g: Grouping) => (g ? `date_trunc('${g}', m.month::timestamp)::date::text` : 'NULL::text');
-const groupOfRequest = (g: Grouping) => (g ? `date_trunc('${g}', r.sent_at AT TIME ZONE 'UTC')::date::text` : 'NULL::text');
+/** The group of a rollup row (alias m) or of a request (alias r): the date its period starts (as text once grouped), or NULL. */
+const groupOfMonth = (g: Grouping) => (g === 'month' ? 'm.month' : g ? `date_trunc('${g}', m.month::timestamp)::date` : 'NULL::date');
+const groupOfRequest = (g: Grouping) => (g ? `date_trunc('${g}', r.sent_at AT TIME ZONE 'UTC')::date` : 'NULL::date');
 const LENGTH = { month: '1 month', quarter: '3 months', year: '1 year' } as const;
 const cell = (platformId: number, grp: string | null) => `${platformId}|${grp ?? ''}`;
 
@@ -213,7 +213,7 @@ export class RollupRepository {
                   FROM requests r WHERE ${edges}`);
     if (parts.length === 0) return [];
     return this.dataSource.query(
-      `SELECT platform_id, grp, ${COUNT_NAMES.map((n) => `sum(${n})::int AS ${n}`).join(', ')}
+      `SELECT platform_id, grp::text, ${COUNT_NAMES.map((n) => `sum(${n})::int AS ${n}`).join(', ')}
        FROM (${parts.join(' UNION ALL ')}) c GROUP BY 1, 2`,
       params.values,
     );
@@ -228,23 +228,29 @@ export class RollupRepository {
       parts.push(`SELECT m.platform_id, ${groupOfMonth(g)} AS grp, m.hour, m.n FROM ${h.table} m WHERE ${rollupConditions(w, params)}`);
     const edges = requestConditions(w, params, true);
     if (edges)
-      parts.push(
-        `SELECT r.platform_id, ${groupOfRequest(g)} AS grp, ${h.hour} AS hour, 1 AS n FROM requests r WHERE ${edges} AND ${h.where}`,
-      );
+      parts.push(`SELECT r.platform_id, ${groupOfRequest(g)} AS grp, ${h.hour} AS hour, count(*)::int AS n
+                  FROM requests r WHERE ${edges} AND ${h.where} GROUP BY 1, 2, 3`);
     const byCell = new Map<string, Histogram>();
     if (parts.length === 0) return byCell;
-    // One row per cell with its hours and counts as arrays: a monthly series has hundreds of thousands of buckets.
+    // One row per cell, its buckets as arrays in hour order (a monthly series has hundreds of thousands),
+    // unsummed: an hour comes once per slot, and once more from the edges, and is added up here, which
+    // took a third of the time of summing in SQL first.
     const rows: { platform_id: number; grp: string | null; hours: number[]; ns: number[] }[] = await this.dataSource.query(
-      `SELECT platform_id, grp, array_agg(hour ORDER BY hour) AS hours, array_agg(n ORDER BY hour) AS ns FROM (
-         SELECT platform_id, grp, hour, sum(n)::int AS n FROM (${parts.join(' UNION ALL ')}) c GROUP BY 1, 2, 3 HAVING sum(n) > 0) b
-       GROUP BY 1, 2`,
+      `SELECT platform_id, grp::text, array_agg(hour ORDER BY hour) AS hours, array_agg(n ORDER BY hour) AS ns
+       FROM (${parts.join(' UNION ALL ')}) c GROUP BY 1, 2`,
       params.values,
     );
-    for (const r of rows)
-      byCell.set(
-        cell(r.platform_id, r.grp),
-        r.hours.map((hour, i) => ({ hour, n: r.ns[i] })),
-      );
+    for (const r of rows) {
+      const histogram: Histogram = [];
+      r.hours.forEach((hour, i) => {
+        const last = histogram[histogram.length - 1];
+        if (last?.hour === hour) last.n += r.ns[i];
+        else histogram.push({ hour, n: r.ns[i] });
+      });
+      // An hour whose requests were all deleted is no bucket.
+      const buckets = histogram.filter((b) => b.n > 0);
+      if (buckets.length) byCell.set(cell(r.platform_id, r.grp), buckets);
+    }
     return byCell;
   }
 
@@ -253,7 +259,7 @@ export class RollupRepository {
     const params = new Params();
     const asOf = params.p(w.asOf);
     const rows: { platform_id: number; grp: string | null; n: number }[] = await this.dataSource.query(
-      `SELECT r.platform_id, ${groupOfRequest(g)} AS grp, count(*)::int AS n FROM requests r
+      `SELECT r.platform_id, ${groupOfRequest(g)}::text AS grp, count(*)::int AS n FROM requests r
        WHERE ${requestConditions(w, params)} AND r.first_response_at IS NULL AND (r.due_at >= ${asOf} OR ${undeliveredSql(asOf)})
        GROUP BY 1, 2`,
       params.values,
@@ -266,7 +272,7 @@ export class RollupRepository {
     const params = new Params();
     const asOf = params.p(w.asOf);
     const rows: { platform_id: number; grp: string | null; t: number }[] = await this.dataSource.query(
-      `SELECT r.platform_id, ${groupOfRequest(g)} AS grp, date_part('epoch', ${asOf}::timestamptz - r.sent_at) / 3600 AS t FROM requests r
+      `SELECT r.platform_id, ${groupOfRequest(g)}::text AS grp, date_part('epoch', ${asOf}::timestamptz - r.sent_at) / 3600 AS t FROM requests r
        WHERE ${requestConditions(w, params)} AND r.first_response_at IS NULL AND r.sent_at > ${params.p(since)}`,
       params.values,
     );
