@@ -74,7 +74,7 @@ export class ResponsivenessController {
       res,
       list,
       OVERDUE_LIST,
-      (l) => this.stats.overdue(asOf, l),
+      (l) => this.stats.overdue(asOf, l, asOfParam !== undefined),
       (r) => toOverdueRow(r, asOf),
     );
   }

@@ -91,8 +91,14 @@ export class ResponsivenessService {
     };
   }
 
-  overdue(asOf: Date, list: ListQuery): Promise<[PlatformRequest[], number]> {
-    return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST);
+  /** The overdue list; its total exact from the rollups when they cover its filters (the dashboard's), else counted. */
+  async overdue(asOf: Date, list: ListQuery, asOfGiven: boolean): Promise<[PlatformRequest[], number]> {
+    const { type, category, ...rest } = list.filter;
+    const query = { type, category, ...(asOfGiven && { asOf: asOf.toISOString() }) } as StatsQueryDto;
+    // One value each (the list also takes several, which the rollups do not keep together).
+    const single = [type, category].every((v) => v === undefined || typeof v === 'string');
+    const rolled = single && Object.keys(rest).length === 0 && (await this.rollups.covers(query, asOf));
+    return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST, rolled ? () => this.rollups.overdue(query, asOf) : undefined);
   }
 
   /** The same overdue requests, counted per platform (the reminder list), with the first 50 references of each. */

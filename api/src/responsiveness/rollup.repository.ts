@@ -97,6 +97,13 @@ export class RollupRepository {
     return [...byMonth.values()].filter((m) => m.sent > 0).sort((a, b) => a.period.localeCompare(b.period));
   }
 
+  /** How many requests are overdue at asOf: unanswered, less those not yet due or not delivered. */
+  async overdue(query: StatsQueryDto, asOf: Date): Promise<number> {
+    const w = rollupWindow(query, asOf);
+    const [counts, dueLater] = await Promise.all([this.counts(w, null), this.dueLater(w, null)]);
+    return counts.reduce((n, c) => n + c.sent - c.responded, 0) - [...dueLater.values()].reduce((n, d) => n + d, 0);
+  }
+
   /** The Kaplan-Meier curve per platform with requests, as the exact kmCurveSql gives it, up to maxHours. */
   async kmCurves(
     query: StatsQueryDto,
