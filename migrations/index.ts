@@ -18,6 +18,7 @@ import { MessageLanguage1795600200000 } from './1795600200000-MessageLanguage';
 import { RollupSlots1795700050000 } from './1795700050000-RollupSlots';
 import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
 import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
+import { OverdueIndexes1795700300000 } from './1795700300000-OverdueIndexes';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RollupSlots1795700050000,
   FacetRollups1795700100000,
   ContentRollups1795700200000,
+  OverdueIndexes1795700300000,
 ];
