@@ -104,6 +104,32 @@ describe('compliance reports', () => {
     expect(lines.some((l) => l.includes(`"'=HYPERLINK(""x"")"`))).toBe(true);
   });
 
+  it('should not call a request whose mail bounced overdue in its CSV (the domain rule, as on the dashboard)', async () => {
+    const regulator = `Bearer ${await t.token('regulator')}`;
+    const agencyId = (await t.db.query(`SELECT id FROM agencies ORDER BY id LIMIT 1`))[0].id;
+    const bounced = await t.http
+      .post('/api/requests')
+      .set('Authorization', regulator)
+      .send({
+        platformId: await platformId(t, 'x'),
+        agencyId,
+        type: 'removal',
+        category: 'ncii',
+        channel: 'email',
+        reference: 'BOUNCED-2021',
+        sentAt: '2021-05-01T00:00:00Z',
+      })
+      .expect(201);
+    // A bounce as the mail poller records it, past the deadline.
+    await t.db.query(`UPDATE requests SET delivery_failed_at = '2021-05-01T00:05:00Z' WHERE id = $1`, [bounced.body.id]);
+    const queued = await queue({ from: '2021-01-01T00:00:00Z', to: '2022-01-01T00:00:00Z' });
+    await reports.drain();
+    expect((await fetchReport(queued.id)).status).toBe('done');
+    const csv = await t.http.get(`/api/reports/${queued.id}/csv`).set('Authorization', auth).expect(200);
+    const line = csv.text.split('\n').find((l) => l.includes('BOUNCED-2021'));
+    expect(line).toMatch(/,false,false$/);
+  });
+
   it('should give the same fingerprint for the same parameters and asOf, and another one for another asOf', async () => {
     const [a, b, c] = [await queue(), await queue(), await queue({ ...period, asOf: '2020-03-01T06:00:00Z' })];
     await reports.drain();

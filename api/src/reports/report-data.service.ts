@@ -13,7 +13,7 @@ import { type CrossCheckFilter, CrossCheckService } from '../cross-check/cross-c
 import { ResponsivenessService } from '../responsiveness/responsiveness.service';
 import { RollupRepository } from '../responsiveness/rollup.repository';
 import type { ResponsivenessRow } from '../responsiveness/responsiveness.dto';
-import { countedSql, type CrossCheckRow, DEFAULT_LANGUAGE, type Language } from '../../../domain/src';
+import { countedSql, type CrossCheckRow, DEFAULT_LANGUAGE, type Language, overdueSql } from '../../../domain/src';
 
 export interface ReportParameters {
   from: Date;
@@ -174,7 +174,7 @@ export class ReportDataService {
     const unanswered = `${REQUESTS_IN_SCOPE} AND (r.first_response_at IS NULL OR r.first_response_at > $3)`;
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
-        `SELECT r.reference, pl.name AS platform, r.type, r.channel, r.sent_at, r.due_at,
+        `SELECT r.reference, pl.name AS platform, r.type, r.channel, r.sent_at, ${overdueSql('$3')} AS overdue,
                 (SELECT count(*)::int FROM messages m WHERE m.request_id = r.id AND m.direction = 'out' AND m.received_at <= $3) AS emails
          FROM requests r JOIN platforms pl ON pl.id = r.platform_id WHERE ${unanswered} ORDER BY r.sent_at, r.id LIMIT ${MAX_LISTED}`,
         this.scopeParams(p),
@@ -189,7 +189,7 @@ export class ReportDataService {
       sentAt: r.sent_at,
       daysWaiting: Math.floor((p.asOf.getTime() - r.sent_at.getTime()) / DAY),
       emails: Number(r.emails),
-      overdue: r.due_at < p.asOf,
+      overdue: Boolean(r.overdue),
     }));
 
     // PostgreSQL writes the CSV itself (COPY), streamed through a hash and gzip: fast, and memory stays flat.
@@ -311,7 +311,7 @@ function csvSelect(p: ReportParameters): string {
   return `SELECT ${neutral('a.name')} AS agency, ${neutral('r.reference')} AS reference, pl.slug AS platform,
       r.type, r.category, r.channel, r.sent_at AS "sentAt", r.due_at AS "dueAt",
       ${firstAt} AS "firstResponseAt", (${firstAt} IS NOT NULL)::text AS answered,
-      (${firstAt} IS NULL AND r.due_at < ${asOf})::text AS overdue
+      (${overdueSql(asOf)})::text AS overdue
     FROM requests r JOIN platforms pl ON pl.id = r.platform_id JOIN agencies a ON a.id = r.agency_id
     WHERE ${scope} ORDER BY r.id`;
 }
