@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import {
   ACTION_OWNER_SIDES,
   ACTION_STATES,
+  ADVISORY_LOCK_NAMESPACES,
   ADVISORY_LOCKS,
   AGENCY_KINDS,
   CONSULTATION_FORMATS,
@@ -82,11 +83,16 @@ describe('the schema against the domain', () => {
     expect((await allowedBy(table, column)).sort()).toEqual([...values].sort());
   });
 
-  it('should use the domain key for the audit chain lock in the database trigger', async () => {
-    const { rows } = await client.query<{ src: string }>(
-      `SELECT prosrc AS src FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosrc LIKE '%pg_advisory_xact_lock%'`,
+  it("should take only the domain's advisory lock keys in database functions, the audit chain's its own", async () => {
+    const { rows } = await client.query<{ name: string; src: string }>(
+      `SELECT proname AS name, prosrc AS src FROM pg_proc WHERE pronamespace = 'public'::regnamespace AND prosrc LIKE '%advisory_xact_lock%'`,
     );
-    expect(rows.length).toBeGreaterThan(0);
-    for (const { src } of rows) expect(src).toContain(`pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
+    const keys = rows.flatMap(({ src }) => [...src.matchAll(/advisory_xact_lock\((\d+)/g)].map((m) => Number(m[1])));
+    expect(keys.length).toBeGreaterThan(2);
+    for (const key of keys) expect([...Object.values(ADVISORY_LOCKS), ...Object.values(ADVISORY_LOCK_NAMESPACES)]).toContain(key);
+    const source = (name: string) => rows.find((r) => r.name === name)?.src;
+    expect(source('audit_log_chain')).toContain(`pg_advisory_xact_lock(${ADVISORY_LOCKS.auditChain})`);
+    expect(source('rollup_slot')).toContain(`pg_try_advisory_xact_lock(${ADVISORY_LOCK_NAMESPACES.rollupSlots},`);
+    expect(source('content_refresh')).toContain(`pg_advisory_xact_lock(${ADVISORY_LOCK_NAMESPACES.contentPieces},`);
   });
 });
