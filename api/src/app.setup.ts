@@ -11,6 +11,7 @@ import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { CodedValidationPipe } from './common/errors/validation';
 import { PlainInputPipe } from './common/http/plain-input.pipe';
 import { Environment } from './config/environment';
+import { PUBLIC_PATH, PublicFiles } from './public-snapshots/public-files';
 import { createLogger, NestPinoLogger, requestLogging } from './logging/logger';
 
 // From the build output (api/dist/api/src) to the web console's build (web/dist).
@@ -24,7 +25,7 @@ function serveWebConsole(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(webRoot, { index: 'index.html' });
   const index = resolve(webRoot, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith(PUBLIC_PATH) || !req.accepts('html')) return next();
     res.sendFile(index);
   });
 }
@@ -72,6 +73,8 @@ export function configureApp(app: INestApplication, options: AppSetupOptions = {
   // No ETag on API answers: express hashed every body for it (a list page is tens of kilobytes), and
   // answers behind a token are not cached anyway. The console's files keep theirs (serve-static).
   (app as NestExpressApplication).set('etag', false);
+  // The published snapshots, without a token, before the console (whose fallback would answer any page address).
+  app.use(PUBLIC_PATH, app.get(PublicFiles).handler());
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(resolve(webRoot, 'index.html'))) serveWebConsole(app as NestExpressApplication, webRoot);
   app.setGlobalPrefix('api');

@@ -231,9 +231,12 @@ export const PUBLIC_FILES = {
   manifest: 'manifest.json',
 } as const;
 
-/** The folder that always holds a copy of the latest snapshot, and the index of every snapshot, at the top of the public tree. */
+/**
+ * The top of the public tree: the index of every snapshot (with a page per language, named as a
+ * snapshot's pages are), and the folder that always holds a copy of the latest snapshot.
+ */
+export const PUBLIC_INDEX_JSON = 'index.json';
 export const PUBLIC_LATEST = 'latest';
-export const PUBLIC_INDEX = { json: 'index.json', html: 'index.html' } as const;
 
 /** A snapshot's folder name: its period's label and its id (`2024-H1-3`), safe in any URL and file system. */
 export const snapshotFolder = (id: number, label: string): string => `${label.replace(/[^A-Za-z0-9-]+/g, '_')}-${id}`;
