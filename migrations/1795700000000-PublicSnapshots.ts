@@ -4,14 +4,15 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Public snapshots: the regulator's figures per platform for a period, published as static files.
  * A snapshot and its files are frozen: the database refuses to change or remove them (a correction is
  * a new snapshot that names the one it replaces, at most one correction each). The files' bytes are
- * kept here, so that any instance can write them out again exactly as they were published.
+ * kept here, so that any instance can write them out again exactly as they were published. Ids are
+ * given in turn by the publishing transaction (under an advisory lock), so that they have no gaps.
  */
 export class PublicSnapshots1795700000000 implements MigrationInterface {
   name = 'PublicSnapshots1795700000000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "public_snapshots" (
-      "id" SERIAL PRIMARY KEY,
+      "id" integer PRIMARY KEY,
       "period_from" timestamptz NOT NULL,
       "period_to" timestamptz NOT NULL,
       "as_of" timestamptz NOT NULL,

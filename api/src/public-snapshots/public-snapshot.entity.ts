@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { SnapshotDocument } from './snapshot-document';
 
 /**
@@ -12,7 +12,8 @@ import type { SnapshotDocument } from './snapshot-document';
 @Unique('uq_public_snapshots_replaces', ['replacesId'])
 @Index('ix_public_snapshots_period', ['periodFrom', 'periodTo'])
 export class PublicSnapshot {
-  @PrimaryGeneratedColumn()
+  /** 1, 2, 3…: given by the publishing transaction, in turn, without gaps (a public number). */
+  @PrimaryColumn({ type: 'integer' })
   id: number;
 
   /** Requests sent in [periodFrom, periodTo), whole UTC days. */

@@ -128,7 +128,8 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
       const id = await this.dataSource.transaction(async (m) => {
         // One publication at a time: the overlap check and the index see every snapshot.
         await m.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.publicSnapshots]);
-        const [{ id }] = await m.query(`SELECT nextval(pg_get_serial_sequence('public_snapshots', 'id'))::int AS id`);
+        // Public numbers without gaps: the next one, taken under the lock.
+        const [{ id }] = await m.query('SELECT coalesce(max(id), 0)::int + 1 AS id FROM public_snapshots');
         const publishedAt = new Date();
         const c = await this.compose(input, m, id, publishedAt);
         const { dataSha256, label } = c.document.snapshot;
