@@ -11,7 +11,8 @@ import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { CodedValidationPipe } from './common/errors/validation';
 import { PlainInputPipe } from './common/http/plain-input.pipe';
 import { Environment } from './config/environment';
-import { PUBLIC_PATH, PublicFiles } from './public-snapshots/public-files';
+import { PublicFiles } from './public-snapshots/public-files';
+import { PUBLIC_PATH } from '../../domain/src';
 import { createLogger, NestPinoLogger, requestLogging } from './logging/logger';
 
 // From the build output (api/dist/api/src) to the web console's build (web/dist).

@@ -1,6 +1,7 @@
 import {
   countsOf,
   isSmall,
+  lastHalfYear,
   type PlatformCounts,
   publicFigures,
   type PublicFigures,
@@ -138,6 +139,11 @@ describe('public snapshots: small cells', () => {
       medianResponseHours: 5,
       kmMedianResponseHours: null,
     });
+  });
+
+  it('should find the half-year that ended last', () => {
+    expect(lastHalfYear(new Date('2026-12-01T00:00:00Z'))).toEqual({ start: '2026-01-01', end: '2026-06-30' });
+    expect(lastHalfYear(new Date('2027-03-15T00:00:00Z'))).toEqual({ start: '2026-07-01', end: '2026-12-31' });
   });
 
   it('should name a folder by label and id, safe in a URL', () => {

@@ -1,3 +1,5 @@
+import type { Period } from './transparency';
+
 /**
  * Public snapshots: the regulator's own figures per platform, published as static files
  * (docs/public-data.md). What a snapshot shows, how small numbers are kept out of it, its schema's
@@ -7,6 +9,9 @@
 
 /** The version of the JSON, CSV and index schemas. A change that is not purely additive takes a new version. */
 export const PUBLIC_SCHEMA_VERSION = 1;
+
+/** The URL path the public tree is served under by the app (no token). */
+export const PUBLIC_PATH = '/public';
 
 /** A cell counting fewer requests than this is not shown (PUBLIC_MIN_CELL overrides it). */
 export const PUBLIC_MIN_CELL_DEFAULT = 10;
@@ -240,3 +245,11 @@ export const PUBLIC_LATEST = 'latest';
 
 /** A snapshot's folder name: its period's label and its id (`2024-H1-3`), safe in any URL and file system. */
 export const snapshotFolder = (id: number, label: string): string => `${label.replace(/[^A-Za-z0-9-]+/g, '_')}-${id}`;
+
+/** The half-year that ended last before `now` (both days inclusive): what is usually published, and what the scheduled job publishes. */
+export function lastHalfYear(now: Date): Period {
+  const year = now.getUTCFullYear();
+  return now.getUTCMonth() < 6
+    ? { start: `${year - 1}-07-01`, end: `${year - 1}-12-31` }
+    : { start: `${year}-01-01`, end: `${year}-06-30` };
+}

@@ -63,7 +63,7 @@ const STROKES = [
 
 /** Shares over periods, one line per platform, a legend beside it (HTML), and a description with every value. */
 export function lineChart(id: string, title: string, periods: string[], lines: Line[]): string {
-  const [w, h, left, right, top, bottom] = [WIDTH, 200, 38, 12, 10, 28];
+  const [w, h, left, right, top, bottom] = [WIDTH, 200, 44, 30, 10, 28];
   const plotW = w - left - right;
   const plotH = h - top - bottom;
   const x = (i: number) => left + (periods.length === 1 ? plotW / 2 : (i * plotW) / (periods.length - 1));

@@ -23,7 +23,7 @@ const CSS = `
 html{-webkit-text-size-adjust:100%}
 body{margin:0;background:var(--bg);color:var(--text);font:1rem/1.55 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans KR","Apple SD Gothic Neo","Malgun Gothic","Nanum Gothic",sans-serif}
 :lang(ko){word-break:keep-all;overflow-wrap:anywhere}
-.page{max-width:64rem;margin:0 auto;padding:1rem 1rem 3rem}
+.page{max-width:72rem;margin:0 auto;padding:1rem 1rem 3rem}
 a{color:var(--link)}
 a:focus-visible,.scroll:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 .skip{position:absolute;left:-999px;top:0;background:var(--bg);padding:.5rem 1rem}
@@ -42,14 +42,15 @@ th,td{padding:.45rem .6rem;border-bottom:1px solid var(--rule);vertical-align:to
 thead th{font-size:.85rem;font-weight:600;text-align:right;vertical-align:bottom;min-width:6.5rem}
 thead th:first-child,tbody th,tfoot th{text-align:left}
 td{text-align:right;white-space:nowrap}
+tbody th{white-space:nowrap}
 tbody th{font-weight:600}
 tfoot th,tfoot td{border-top:2px solid var(--text);font-weight:600}
-td.fewer_than_min,td.withheld{color:var(--muted);font-style:italic}
+td.fewer_than_min,td.withheld{color:var(--muted);font-style:italic;font-size:.9em}
 tbody tr:nth-child(even){background:var(--band)}
 .legend{font-size:.9rem;color:var(--muted);padding-left:1.2rem}
 figure{margin:1rem 0 1.5rem}
 figcaption{font-weight:600;margin-bottom:.4rem}
-svg.chart{display:block;width:100%;max-width:40rem;height:auto;font-family:inherit}
+svg.chart{display:block;width:100%;max-width:34rem;height:auto;font-family:inherit}
 svg .label,svg .value{fill:var(--text);font-size:12px}
 svg .axis{fill:var(--muted);font-size:11px}
 svg .track{fill:var(--track)}

@@ -9,9 +9,6 @@ import { Environment } from '../config/environment';
 import { PUBLIC_LATEST, PUBLIC_SHORT_MAX_AGE } from '../../../domain/src';
 import { MEDIA_TYPES, sha256 } from './snapshot-files';
 
-/** The URL path the public tree is served under (no token). */
-export const PUBLIC_PATH = '/public';
-
 const LONG = 'public, max-age=31536000, immutable';
 const SHORT = `public, max-age=${PUBLIC_SHORT_MAX_AGE}`;
 

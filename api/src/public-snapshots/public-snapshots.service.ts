@@ -11,10 +11,12 @@ import {
   ADVISORY_LOCKS,
   countedSql,
   countsOf,
+  lastHalfYear,
   PUBLIC_FILES,
   PUBLIC_LICENCE,
   PUBLIC_LICENCE_LINE,
   PUBLIC_METRIC_UNIT,
+  PUBLIC_PATH,
   PUBLIC_SCHEMA_VERSION,
   periodLabel,
   publicFigures,
@@ -22,7 +24,7 @@ import {
   type ResponsivenessFigures,
   snapshotFolder,
 } from '../../../domain/src';
-import { PUBLIC_PATH, PublicFiles } from './public-files';
+import { PublicFiles } from './public-files';
 import { PublicSnapshot } from './public-snapshot.entity';
 import { PublicSnapshotFile } from './public-snapshot-file.entity';
 import type { PublishSnapshotDto, SnapshotInputDto, SnapshotRecord } from './public-snapshot.dto';
@@ -219,9 +221,8 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
 
   /** The half-year that ended last, published unless a snapshot of it exists: the scheduled job's work. */
   async publishHalfYear(now: Date): Promise<{ published: number }> {
-    const year = now.getUTCFullYear();
-    const [from, to] =
-      now.getUTCMonth() < 6 ? [Date.UTC(year - 1, 6, 1), Date.UTC(year, 0, 1)] : [Date.UTC(year, 0, 1), Date.UTC(year, 6, 1)];
+    const { start, end } = lastHalfYear(now);
+    const [from, to] = [Date.parse(`${start}T00:00:00Z`), Date.parse(`${end}T00:00:00Z`) + DAY];
     const exists = await this.dataSource
       .getRepository(PublicSnapshot)
       .exists({ where: { periodFrom: new Date(from), periodTo: new Date(to) } });

@@ -1,11 +1,13 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
+import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { ReactNode } from 'react';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { useCan } from '../common/hooks';
 import { CROSS_CHECK_ROUTE } from '../cross-check';
 import { IMPORT_ROUTE } from '../imports';
+import { PUBLIC_SNAPSHOTS_ROUTE } from '../public-snapshots/routes';
 import { FIGURE_IMPORT_ROUTE } from '../published-figures/routes';
 
 /** The mail screen filtered on what waits to be filed on a request. */
@@ -14,13 +16,15 @@ export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringif
 /**
  * react-admin's menu (dashboard, then every resource with a list), with the screens that are not
  * resources beside the resource they belong with: the import after Requests, the triage inbox after
- * Mail, the cross-check before Published figures and their import after.
+ * Mail, the cross-check before Published figures and their import after, the public snapshots after
+ * Reports.
  */
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
   const mayTriage = useCan('requests:respond');
   const mayImportFigures = useCan('figures:write');
+  const mayPublish = useCan('snapshots:publish');
   const before: Record<string, ReactNode[]> = {
     'published-figures': [
       <Menu.Item
@@ -44,6 +48,17 @@ export function AppMenu() {
             primaryText="app.figures.import_menu"
             leftIcon={<UploadFileIcon />}
             data-testid="menu-import-figures"
+          />,
+        ]
+      : [],
+    reports: mayPublish
+      ? [
+          <Menu.Item
+            key="public-snapshots"
+            to={PUBLIC_SNAPSHOTS_ROUTE}
+            primaryText="app.public_snapshots.menu"
+            leftIcon={<PublicIcon />}
+            data-testid="menu-public-snapshots"
           />,
         ]
       : [],
