@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { AppModule } from '../../api/src/app.module';
@@ -28,6 +29,8 @@ export async function startBench(): Promise<BenchContext> {
     JWT_SECRET: 'bench-secret-long-enough',
     LOG_LEVEL: 'warn',
     WRITE_RATE_LIMIT: '1000000',
+    // The public snapshots' files beside the bench database, never in the development DATA_DIR.
+    DATA_DIR: resolve(__dirname, '../../.bench-data'),
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })],

@@ -9,6 +9,7 @@ import { runCrossCheck } from './cross-check.bench';
 import { runImport } from './import.bench';
 import { runList } from './list.bench';
 import { runLoad } from './load.bench';
+import { runPublic } from './public.bench';
 import { runReports } from './reports.bench';
 import { runStats } from './stats.bench';
 
@@ -21,7 +22,7 @@ async function main() {
   const rows: BenchRow[] = [];
   try {
     // The report first after the stats: its peak memory is measured on the process, which the load of the list benchmark inflates.
-    for (const run of [runStats, runReports, runCrossCheck, runList, runImport, runLoad]) rows.push(...(await run(ctx)));
+    for (const run of [runStats, runReports, runCrossCheck, runList, runPublic, runImport, runLoad]) rows.push(...(await run(ctx)));
   } finally {
     clearInterval(sampler);
     await stopBench(ctx);
