@@ -1,26 +1,12 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsISO8601, IsOptional, Matches, Min } from 'class-validator';
+import { CreateReportDto } from '../reports/report.dto';
 import { CELL_STATUSES } from '../../../domain/src';
 import type { FileEntry } from './snapshot-files';
 import type { SnapshotDocument } from './snapshot-document';
 
-export class SnapshotInputDto {
-  @ApiProperty({ example: '2024-01-01', description: 'start of the period (inclusive), a whole UTC day' })
-  @IsISO8601({ strict: true })
-  from: string;
-
-  @ApiProperty({ example: '2024-07-01', description: 'end of the period (exclusive), a whole UTC day, not after now' })
-  @IsISO8601({ strict: true })
-  to: string;
-
-  @ApiPropertyOptional({ type: [Number], description: 'the platforms to show; default: every platform with requests in the period' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(200)
-  @IsInt({ each: true })
-  @Min(1, { each: true })
-  platformIds?: number[];
-
+/** The period and the platforms as a report takes them (`to` exclusive); here the days are whole UTC days and the period has ended. */
+export class SnapshotInputDto extends PickType(CreateReportDto, ['from', 'to', 'platformIds'] as const) {
   @ApiPropertyOptional({ default: false, description: 'name the agencies whose requests are counted' })
   @IsOptional()
   @IsBoolean()
