@@ -26,7 +26,7 @@ function serveWebConsole(app: NestExpressApplication, webRoot: string): void {
   app.useStaticAssets(webRoot, { index: 'index.html' });
   const index = resolve(webRoot, 'index.html');
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith(PUBLIC_PATH) || !req.accepts('html')) return next();
+    if (req.method !== 'GET' || req.path.startsWith('/api') || !req.accepts('html')) return next();
     res.sendFile(index);
   });
 }

@@ -106,7 +106,8 @@ export class PublicFiles {
       const gzip = body.length > 1024 ? gzipSync(body, { level: 9 }) : null;
       served.set(key, { body, gzip, etag, type, cache: key.includes('/') && !key.startsWith(`${PUBLIC_LATEST}/`) ? LONG : SHORT });
     };
-    const entries = existsSync(this.root) ? await readdir(this.root, { withFileTypes: true }) : [];
+    // No snapshot in the database: nothing is served, whatever an old DATA_DIR holds.
+    const entries = folders.size > 0 && existsSync(this.root) ? await readdir(this.root, { withFileTypes: true }) : [];
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       if (entry.isFile()) await add(join(this.root, entry.name), entry.name);

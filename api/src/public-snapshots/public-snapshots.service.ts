@@ -126,8 +126,9 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
    */
   async publish(input: PublishSnapshotDto, actor: Actor | null): Promise<SnapshotRecord> {
     let written = null as string | null;
+    let id: number;
     try {
-      const id = await this.dataSource.transaction(async (m) => {
+      id = await this.dataSource.transaction(async (m) => {
         // One publication at a time: the overlap check and the index see every snapshot.
         await m.query('SELECT pg_advisory_xact_lock($1)', [ADVISORY_LOCKS.publicSnapshots]);
         // Public numbers without gaps: the next one, taken under the lock.
@@ -193,9 +194,8 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
         await this.writeTop(m);
         return id;
       });
-      await this.reload();
-      return this.get(id);
     } catch (err) {
+      // Not recorded: the folder written for it goes, and the index is the database's again.
       if (written) {
         await this.files.removeSnapshot(written).catch(() => undefined);
         await this.writeTop(this.dataSource.manager)
@@ -204,6 +204,9 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
       }
       throw err;
     }
+    // Recorded and written: served from now on (a failure here is mended by the next sync, never by removing files).
+    await this.reload().catch((err) => this.logger.error(`public files: ${err}`));
+    return this.get(id);
   }
 
   async list(): Promise<SnapshotRecord[]> {
