@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { ROLLUP_COUNTS } from '../domain/src';
 
 /**
  * Rollups that let the responsiveness statistics answer in milliseconds at millions of requests,
@@ -16,17 +17,8 @@ export const RESPONSE_HOUR = `floor(date_part('epoch', first_response_at - sent_
 export const REMOVAL_HOUR = `floor(date_part('epoch', resolved_at - sent_at) / 3600)::int`;
 export const REMOVED = `outcome IN ('removed', 'partially_removed') AND resolved_at IS NOT NULL`;
 
-export const MONTH_COLUMNS: [string, string][] = [
-  ['sent', '1'],
-  ['responded', '(first_response_at IS NOT NULL)::int'],
-  ['on_time', 'coalesce(first_response_at <= due_at, false)::int'],
-  ['items_requested', `CASE WHEN type = 'removal' THEN items_total ELSE 0 END`],
-  ['items_removed', `CASE WHEN type = 'removal' THEN items_removed ELSE 0 END`],
-  ['items_still_online', `CASE WHEN type = 'removal' THEN items_still_online ELSE 0 END`],
-  ['removed_completely', `(type = 'removal' AND items_total > 0 AND items_removed = items_total)::int`],
-  ['removed_partially', `(type = 'removal' AND items_removed > 0 AND items_removed < items_total)::int`],
-  ['not_removed', `(type = 'removal' AND items_total > 0 AND items_removed = 0)::int`],
-];
+// The additive counts are the domain's (ROLLUP_COUNTS); this migration was first written with the same list.
+export const MONTH_COLUMNS = ROLLUP_COUNTS;
 
 export const sums = MONTH_COLUMNS.map(([name, expr]) => `sum(sign * ${expr}) AS ${name}`).join(', ');
 export const updates = MONTH_COLUMNS.map(([name]) => `${name} = stats_months.${name} + excluded.${name}`).join(', ');

@@ -16,7 +16,7 @@ import {
  * per platform and month, every transaction that records a request for the same platform in the same
  * month waited for the previous one to commit: concurrent writes went one at a time.
  */
-const SLOT = 'mod(pg_backend_pid(), 16)::smallint';
+export const SLOT = 'mod(pg_backend_pid(), 16)::smallint';
 const TABLES: [table: string, key: string][] = [
   ['stats_months', 'platform_id, month'],
   ['response_histogram', 'platform_id, month, hour'],
@@ -25,7 +25,7 @@ const TABLES: [table: string, key: string][] = [
 const names = MONTH_COLUMNS.map(([name]) => name).join(', ');
 
 /** stats_requests_changed() with rows keyed by `slot` too, or as StatsRollups wrote it (slot null). */
-function changedFunction(slot: string | null): string {
+export function changedFunction(slot: string | null): string {
   const col = slot ? ', slot' : '';
   const val = slot ? `, ${slot}` : '';
   const histogram = (table: string, hour: string, where: string) => `

@@ -7,16 +7,28 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * process), which readers sum, as SpreadRollups does for the statistics: with one row per key, every
  * transaction that creates a request of the same platform would wait for the previous one to commit.
  */
-const SLOT = 'mod(pg_backend_pid(), 16)::smallint';
+export const SLOT = 'mod(pg_backend_pid(), 16)::smallint';
 
 /** Adds the signed rows (platform_id, status, sign) to the counts; a key whose rows net to zero is not written. */
-const add = (signed: string) => `
+const add = (signed: string, slot: string) => `
   INSERT INTO request_counts (platform_id, status, slot, n)
-  SELECT platform_id, status, ${SLOT}, sum(sign) FROM (${signed}) c
+  SELECT platform_id, status, ${slot}, sum(sign) FROM (${signed}) c
   GROUP BY 1, 2 HAVING sum(sign) <> 0 ORDER BY 1, 2
   ON CONFLICT (status, platform_id, slot) DO UPDATE SET n = request_counts.n + excluded.n`;
 const NEW_ROWS = 'SELECT platform_id, status, 1 AS sign FROM new_rows';
 const OLD_ROWS = 'SELECT platform_id, status, -1 AS sign FROM old_rows';
+
+/** request_counts_changed(), writing to the given slot (an SQL expression). */
+export const countsFunction = (
+  slot: string,
+) => `CREATE OR REPLACE FUNCTION request_counts_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF TG_OP = 'INSERT' THEN ${add(NEW_ROWS, slot)};
+        ELSIF TG_OP = 'DELETE' THEN ${add(OLD_ROWS, slot)};
+        ELSE ${add(`${NEW_ROWS} UNION ALL ${OLD_ROWS}`, slot)};
+        END IF;
+        RETURN NULL;
+      END $fn$`;
 
 export class RequestCounts1795500100000 implements MigrationInterface {
   name = 'RequestCounts1795500100000';
@@ -28,14 +40,7 @@ export class RequestCounts1795500100000 implements MigrationInterface {
       PRIMARY KEY (status, platform_id, slot))`);
     // Static statements per operation (not EXECUTE): PL/pgSQL keeps their plans, and only the
     // branch that runs needs its transition tables.
-    await q.query(`CREATE FUNCTION request_counts_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
-      BEGIN
-        IF TG_OP = 'INSERT' THEN ${add(NEW_ROWS)};
-        ELSIF TG_OP = 'DELETE' THEN ${add(OLD_ROWS)};
-        ELSE ${add(`${NEW_ROWS} UNION ALL ${OLD_ROWS}`)};
-        END IF;
-        RETURN NULL;
-      END $fn$`);
+    await q.query(countsFunction(SLOT));
     await q.query(`CREATE TRIGGER request_counts_insert AFTER INSERT ON requests REFERENCING NEW TABLE AS new_rows
       FOR EACH STATEMENT EXECUTE FUNCTION request_counts_changed()`);
     await q.query(`CREATE TRIGGER request_counts_update AFTER UPDATE ON requests REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows

@@ -15,7 +15,10 @@ import { PublishedFigures1795500400000 } from './1795500400000-PublishedFigures'
 import { Correspondence1795600000000 } from './1795600000000-Correspondence';
 import { MessageAttachments1795600100000 } from './1795600100000-MessageAttachments';
 import { MessageLanguage1795600200000 } from './1795600200000-MessageLanguage';
-import { PublicSnapshots1795700000000 } from './1795700000000-PublicSnapshots';
+import { RollupSlots1795700050000 } from './1795700050000-RollupSlots';
+import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
+import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
+import { PublicSnapshots1795700300000 } from './1795700300000-PublicSnapshots';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -35,5 +38,8 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Correspondence1795600000000,
   MessageAttachments1795600100000,
   MessageLanguage1795600200000,
-  PublicSnapshots1795700000000,
+  RollupSlots1795700050000,
+  FacetRollups1795700100000,
+  ContentRollups1795700200000,
+  PublicSnapshots1795700300000,
 ];

@@ -16,7 +16,9 @@ import { IdempotencyInterceptor } from './common/idempotency/idempotency.interce
 import { ConsultationsModule } from './consultations/consultations.module';
 import { CrossCheckModule } from './cross-check/cross-check.module';
 import { CorrespondenceModule } from './correspondence/correspondence.module';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, poolSize } from './database/data-source-options';
+import { ReplicaInterceptor } from './database/replica/replica.interceptor';
+import { ReplicaReads } from './database/replica/replica-reads';
 import { runMigrations } from './database/migrate';
 import { SEED_DEMO, StartupDataService } from './demo/startup-data.service';
 import { ExportsModule } from './exports/exports.module';
@@ -48,7 +50,7 @@ export class AppModule {
       imports: [
         TypeOrmModule.forRootAsync({
           // Each feature module registers its own entities (TypeOrmModule.forFeature).
-          useFactory: () => ({ ...dataSourceOptions(options.databaseUrl), autoLoadEntities: true }),
+          useFactory: () => ({ ...dataSourceOptions(options.databaseUrl, [], !!env.DATABASE_REPLICA_URL), autoLoadEntities: true }),
           // Pending migrations run before anything else touches the database.
           dataSourceFactory: async (opts) => {
             const dataSource = await new DataSource(opts!).initialize();
@@ -88,10 +90,23 @@ export class AppModule {
         { provide: SEED_DEMO, useValue: options.seedDemo },
         ShutdownState,
         ConstraintCatalog,
+        // Reads from DATABASE_REPLICA_URL when set (inert otherwise); before the idempotency keys, so
+        // that the position recorded after a write comes after all of it.
+        {
+          provide: ReplicaReads,
+          useFactory: (dataSource: DataSource) =>
+            new ReplicaReads(dataSource, {
+              url: env.DATABASE_REPLICA_URL,
+              maxLagSeconds: env.DATABASE_REPLICA_MAX_LAG_SECONDS,
+              poolSize: poolSize(),
+            }),
+          inject: [DataSource],
+        },
+        { provide: APP_INTERCEPTOR, useClass: ReplicaInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         StartupDataService,
       ],
-      exports: [Environment, ShutdownState],
+      exports: [Environment, ShutdownState, ReplicaReads],
     };
   }
 }

@@ -56,3 +56,32 @@ export const isOverdue = (r: OverdueFields, asOf: Date): boolean =>
 export const overdueSql = (asOf: string, r = 'r'): string =>
   `(${countedSql(r)} AND ${r}.sent_at <= ${asOf} AND ${r}.due_at < ${asOf} AND (${r}.first_response_at IS NULL OR ${r}.first_response_at > ${asOf})` +
   ` AND NOT ${undeliveredSql(asOf, r)})`;
+
+/**
+ * The additive counts the statistics' rollups keep per platform and month (docs/domain.md, "Metrics"),
+ * as SQL over one request row (unqualified snake_case columns): the rollup triggers and the rollup
+ * reader's partial months use these, so that both sides of a period count alike.
+ */
+export const ROLLUP_COUNTS = [
+  ['sent', '1'],
+  ['responded', '(first_response_at IS NOT NULL)::int'],
+  ['on_time', 'coalesce(first_response_at <= due_at, false)::int'],
+  ['items_requested', `CASE WHEN type = 'removal' THEN items_total ELSE 0 END`],
+  ['items_removed', `CASE WHEN type = 'removal' THEN items_removed ELSE 0 END`],
+  ['items_still_online', `CASE WHEN type = 'removal' THEN items_still_online ELSE 0 END`],
+  ['removed_completely', `(type = 'removal' AND items_total > 0 AND items_removed = items_total)::int`],
+  ['removed_partially', `(type = 'removal' AND items_removed > 0 AND items_removed < items_total)::int`],
+  ['not_removed', `(type = 'removal' AND items_total > 0 AND items_removed = 0)::int`],
+] as const;
+export type RollupCount = (typeof ROLLUP_COUNTS)[number][0];
+
+/** The filters the rollups are kept by: a request is counted under all requests, its type, and its category. */
+export const ROLLUP_FACETS = ['type', 'category'] as const;
+export type RollupFacet = (typeof ROLLUP_FACETS)[number];
+
+/** The facet key of a filter (the rollups' `facet` column): '' for no filter, `type:removal`, `category:ncii`. */
+export const facetKey = (facet?: RollupFacet, value?: string): string => (facet && value ? `${facet}:${value}` : '');
+
+/** The facet keys one request row is counted under, as an SQL array over its columns (unqualified, or of alias `r`). */
+export const facetKeysSql = (r?: string): string =>
+  `ARRAY['', ${ROLLUP_FACETS.map((f) => `'${f}:' || ${r ? `${r}.` : ''}${f}`).join(', ')}]`;

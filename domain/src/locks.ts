@@ -27,4 +27,8 @@ export const ADVISORY_LOCK_NAMESPACES = {
   reports: 735_200,
   /** A request's mail while it is being sent; the second key is the request id. */
   mailDispatch: 735_300,
+  /** Pieces of content while the content rollups recompute them; the second key is a stripe of hashtext(piece). */
+  contentPieces: 735_400,
+  /** The rollup slot a writing transaction holds (migration RollupSlots); the second key is the slot. */
+  rollupSlots: 735_500,
 } as const;

@@ -1,5 +1,6 @@
 import { RequestCounts1795500100000 } from '../../migrations/1795500100000-RequestCounts';
 import { createAgency, platformId } from './support/fixtures';
+import { overdueSql } from '../../domain/src';
 import { createTestApp, type TestApp } from './support/test-app';
 
 const HEADER =
@@ -146,10 +147,26 @@ describe('list totals', () => {
     });
 
     it('should say so on the other lists too, and let a browser read it', async () => {
-      // Every imported request still sent is unanswered past its deadline.
-      expect(await list({}, [0, 9], '/api/stats/overdue')).toMatchObject({ estimated: true, total: expect.any(Number), rows: 10 });
+      // Every imported request still sent is unanswered past its deadline; by agency, the overdue list is counted.
+      const agencyId = (await t.db.query(`SELECT id FROM agencies WHERE name = $1`, [AGENCY]))[0].id;
+      expect(await list({ agencyId }, [0, 9], '/api/stats/overdue')).toMatchObject({
+        estimated: true,
+        total: expect.any(Number),
+        rows: 10,
+      });
       const res = await t.http.get('/api/requests').set('Origin', 'https://console.example.org').set('Authorization', auth).expect(200);
       expect(res.headers['access-control-expose-headers']).toMatch(/\bX-Total-Estimated\b/);
+    });
+
+    it('should give the overdue list the exact total the rollups hold, unfiltered or by one type or category', async () => {
+      const overdue = overdueSql('now()', 'requests');
+      expect(await list({}, [0, 9], '/api/stats/overdue')).toEqual({ estimated: false, total: await count(overdue), rows: 10 });
+      expect(await list({ type: 'removal' }, [0, 9], '/api/stats/overdue')).toEqual({
+        estimated: false,
+        total: await count(`${overdue} AND type = 'removal'`),
+        rows: 10,
+      });
+      expect((await count(overdue)) > 10_000).toBe(true);
     });
 
     it('should keep the counts exact through writes after the import, and a migration that fills them again', async () => {

@@ -10,6 +10,8 @@ import { benchDatabase } from './bench-database';
 
 export const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 export const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+/** The built web console, served at / as `npm start` serves it when it has been built (the dashboard benchmark needs it). */
+export const WEB_ROOT = resolve(__dirname, '../../web/dist');
 
 /** What every benchmark gets: the database, the app listening on a loopback port, and a token. */
 export interface BenchContext {
@@ -17,6 +19,8 @@ export interface BenchContext {
   app: INestApplication;
   base: string;
   token: string;
+  /** The admin's sign-in, for a browser that needs a session of its own. */
+  credentials: { email: string; password: string };
 }
 
 export async function startBench(): Promise<BenchContext> {
@@ -35,7 +39,7 @@ export async function startBench(): Promise<BenchContext> {
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })],
   }).compile();
-  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: '/nonexistent' });
+  const app = configureApp(moduleRef.createNestApplication({ logger: ['error'] }), { webRoot: WEB_ROOT });
   await app.listen(0, '127.0.0.1');
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}/api`;
   const login = await fetch(`${base}/auth/login`, {
@@ -44,7 +48,7 @@ export async function startBench(): Promise<BenchContext> {
     body: JSON.stringify({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD }),
   });
   const { accessToken } = await login.json();
-  return { db, app, base, token: accessToken };
+  return { db, app, base, token: accessToken, credentials: { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD } };
 }
 
 export async function stopBench(ctx: BenchContext): Promise<void> {

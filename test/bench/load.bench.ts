@@ -80,10 +80,11 @@ export async function runLoad(ctx: BenchContext): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    await db.query(`DELETE FROM requests WHERE reference LIKE $1`, [`${TAG}-%`]);
-    await db.end();
+    // The servers first: a create cut off at the end may still commit, and would survive the clean-up.
     for (const server of servers) server.child.kill('SIGTERM');
     await Promise.all(servers.map((s) => s.exited));
+    await db.query(`DELETE FROM requests WHERE reference LIKE $1`, [`${TAG}-%`]);
+    await db.end();
   }
 }
 

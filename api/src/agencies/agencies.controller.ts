@@ -5,9 +5,11 @@ import { type Actor, CurrentUser, RequirePermission } from '../common/http/acces
 import { respondWithList } from '../common/http/list-query';
 import { AgencyInputDto, AgencyResponse, toAgencyResponse, UpdateAgencyDto } from './agency.dto';
 import { AGENCY_LIST, AgenciesService } from './agencies.service';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('agencies')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('agencies')
 export class AgenciesController {
   constructor(private readonly agencies: AgenciesService) {}

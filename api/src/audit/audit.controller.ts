@@ -6,9 +6,11 @@ import { respondWithList } from '../common/http/list-query';
 import { AUDIT_LIST, AuditService } from './audit.service';
 import type { AuditEntry } from './audit-entry.entity';
 import { ChainVerification } from './chain-verification.dto';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('audit')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('audit')
 export class AuditController {
   constructor(private readonly audit: AuditService) {}

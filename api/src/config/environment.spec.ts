@@ -31,6 +31,25 @@ describe('validateEnvironment', () => {
     expect(() => validateEnvironment({ SMTP_URL: 'http://mail.example', MAIL_FROM: 'nobody' })).toThrow(/SMTP_URL: .*\n\s+MAIL_FROM: /s);
   });
 
+  it('should read the read replica settings, and refuse a malformed one', () => {
+    expect(validateEnvironment({})).toMatchObject({ DATABASE_REPLICA_URL: undefined, DATABASE_REPLICA_MAX_LAG_SECONDS: 5 });
+    expect(
+      validateEnvironment({
+        DATABASE_URL: 'postgres://app@primary/tracker',
+        DATABASE_REPLICA_URL: 'postgresql://app@standby/tracker?sslmode=require',
+        DATABASE_REPLICA_MAX_LAG_SECONDS: '0.5',
+      }),
+    ).toMatchObject({ DATABASE_REPLICA_URL: 'postgresql://app@standby/tracker?sslmode=require', DATABASE_REPLICA_MAX_LAG_SECONDS: 0.5 });
+    expect(validateEnvironment({ DATABASE_REPLICA_URL: '' }).DATABASE_REPLICA_URL).toBeUndefined();
+    expect(() => validateEnvironment({ DATABASE_REPLICA_URL: 'standby:5432', DATABASE_REPLICA_MAX_LAG_SECONDS: 'soon' })).toThrow(
+      /DATABASE_REPLICA_URL: must be a postgres:\/\/ .*\n\s+DATABASE_REPLICA_MAX_LAG_SECONDS: /s,
+    );
+    expect(() => validateEnvironment({ DATABASE_REPLICA_MAX_LAG_SECONDS: '-1' })).toThrow(/DATABASE_REPLICA_MAX_LAG_SECONDS/);
+    expect(() => validateEnvironment({ DATABASE_URL: 'postgres://db/t', DATABASE_REPLICA_URL: 'postgres://db/t' })).toThrow(
+      /DATABASE_REPLICA_URL: is DATABASE_URL itself/,
+    );
+  });
+
   it('should name every bad variable', () => {
     expect(() => validateEnvironment({ PORT: 'eighty', ADMIN_EMAIL: 'nobody' })).toThrow(/PORT: .*\n\s+ADMIN_EMAIL: /s);
   });

@@ -1,6 +1,20 @@
 import { passwordProblem, PUBLIC_MIN_CELL_DEFAULT } from '../../../domain/src';
+import { DEFAULT_MAX_LAG_SECONDS } from '../database/replica/replica-policy';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : value === true || String(value).toLowerCase() === 'true';
@@ -109,6 +123,21 @@ export class Environment extends MailEnvironment {
   @IsString()
   DATABASE_URL?: string;
 
+  /**
+   * A PostgreSQL streaming replica of DATABASE_URL (hot standby) for statistics, lists, exports and
+   * report downloads; writes, and a user's reads right after their own writes, stay on the primary.
+   */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s]+$/, { message: 'must be a postgres:// or postgresql:// URL' })
+  DATABASE_REPLICA_URL?: string;
+
+  /** A replica further behind the primary than this serves no reads (they go to the primary). */
+  @Transform(({ value }) => Number(value))
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0)
+  DATABASE_REPLICA_MAX_LAG_SECONDS = DEFAULT_MAX_LAG_SECONDS;
+
   /** The embedded PostgreSQL's data, and the public snapshots' files (DATA_DIR/public). */
   @IsString()
   DATA_DIR = './.data';
@@ -207,6 +236,9 @@ export function validateEnvironment(raw: Record<string, unknown>): Environment {
     const defaults = new Environment();
     if (env.JWT_SECRET === defaults.JWT_SECRET) details.push('JWT_SECRET: set a secret of your own in production');
     if (env.ADMIN_PASSWORD === defaults.ADMIN_PASSWORD) details.push('ADMIN_PASSWORD: set a password of your own in production');
+  }
+  if (env.DATABASE_REPLICA_URL && env.DATABASE_REPLICA_URL === env.DATABASE_URL) {
+    details.push('DATABASE_REPLICA_URL: is DATABASE_URL itself; give the URL of a standby, or leave it unset');
   }
   if (details.length > 0) throw new Error(`Invalid configuration:\n  ${details.join('\n  ')}`);
   return env;

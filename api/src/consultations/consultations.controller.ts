@@ -5,9 +5,11 @@ import { type Actor, CurrentUser, RequirePermission } from '../common/http/acces
 import { respondWithList } from '../common/http/list-query';
 import { ConsultationInputDto, ConsultationResponse, toConsultationResponse, UpdateConsultationDto } from './consultation.dto';
 import { CONSULTATION_LIST, ConsultationsService } from './consultations.service';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('consultations')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('consultations')
 export class ConsultationsController {
   constructor(private readonly consultations: ConsultationsService) {}

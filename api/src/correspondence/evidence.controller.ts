@@ -4,9 +4,11 @@ import type { Response } from 'express';
 import type { Readable } from 'node:stream';
 import { RequirePermission } from '../common/http/access';
 import { Evidence } from './evidence';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('messages')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('requests')
 export class EvidenceController {
   constructor(private readonly evidence: Evidence) {}

@@ -11,6 +11,7 @@ import { MESSAGE_LIST, Messages } from './messages.service';
 import { attachmentOf, safeName } from './parsing';
 import { Triage } from './triage';
 import { readUpload } from './upload';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 /** A download name that no browser or file system can misread. */
 const emlName = (id: number, subject: string | null): string =>
@@ -21,6 +22,7 @@ const DOWNLOAD_ONLY = { 'X-Content-Type-Options': 'nosniff', 'Content-Security-P
 
 @ApiTags('messages')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('messages')
 export class MessagesController {
   constructor(

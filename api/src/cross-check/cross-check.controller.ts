@@ -4,9 +4,11 @@ import { type CrossCheckRow, languageFrom } from '../../../domain/src';
 import { CrossCheckQueryDto } from './cross-check.dto';
 import { CrossCheckService } from './cross-check.service';
 import { DsaExportQueryDto, DsaExportService } from './dsa-export';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('cross-check')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('cross-check')
 export class CrossCheckController {
   constructor(

@@ -29,10 +29,11 @@ function nameOf(sql: string): string {
  * once per connection instead of on every call, and after five calls plans it once too (when the
  * plan does not depend on the parameters' values). For hot queries whose text is long and whose shape
  * repeats (the requests list: parsing its JSON expression cost PostgreSQL as much as running it).
- * The text names the statement, so different queries never share a name.
+ * The text names the statement, so different queries never share a name. For reads only: inside a
+ * request that may read from the replica (replica/), it runs there.
  */
 export async function queryPrepared<R>(dataSource: DataSource, sql: string, params: unknown[]): Promise<R[]> {
-  const runner = dataSource.createQueryRunner();
+  const runner = dataSource.createQueryRunner('slave');
   try {
     const client = (await runner.connect()) as PoolClient;
     const name = nameOf(sql);

@@ -21,6 +21,7 @@ export class OpenDataQueryDto extends StatsQueryDto {
   format?: 'csv' | 'json';
 }
 import { csvLine } from './csv';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 const OPEN_DATA_COLUMNS = [
   'platform',
@@ -65,6 +66,7 @@ const csvExpression = (column: RequestCsvColumn, withUrls: boolean) =>
 
 @ApiTags('exports')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('exports')
 export class ExportsController {
   constructor(

@@ -5,8 +5,10 @@ import { DataSource } from 'typeorm';
 import { Public } from '../common/http/access';
 import { ShutdownState } from './shutdown-state';
 import { DomainError } from '../common/errors/domain-error';
+import { type ReplicaHealth, ReplicaReads } from '../database/replica/replica-reads';
 
-type Readiness = { status: 'ok'; database: 'up' };
+/** `replica` only with DATABASE_REPLICA_URL: its state never fails readiness, since reads fall back to the primary. */
+type Readiness = { status: 'ok'; database: 'up'; replica?: ReplicaHealth };
 
 /** Probes for a load balancer or orchestrator; a 503 carries Retry-After (set by the error filter). */
 @ApiTags('health')
@@ -15,6 +17,7 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly shutdown: ShutdownState,
+    private readonly replica: ReplicaReads,
   ) {}
 
   @Public()
@@ -32,7 +35,9 @@ export class HealthController {
   }
 
   @Public()
-  @ApiOperation({ summary: 'Ready to serve: the database answers and the process is not shutting down (else 503)' })
+  @ApiOperation({
+    summary: 'Ready to serve: the database answers and the process is not shutting down (else 503); with a read replica, its state',
+  })
   @Get('ready')
   async ready(): Promise<Readiness> {
     if (this.shutdown.draining) throw new DomainError('server.shutting_down', 'the server is shutting down');
@@ -41,6 +46,7 @@ export class HealthController {
     } catch {
       throw new DomainError('server.unavailable', 'the database is not reachable');
     }
-    return { status: 'ok', database: 'up' };
+    const replica = await this.replica.health();
+    return { status: 'ok', database: 'up', ...(replica && { replica }) };
   }
 }

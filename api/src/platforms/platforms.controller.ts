@@ -5,9 +5,11 @@ import { type Actor, CurrentUser, RequirePermission } from '../common/http/acces
 import { respondWithList } from '../common/http/list-query';
 import { PlatformInputDto, PlatformResponse, toPlatformResponse, UpdatePlatformDto } from './platform.dto';
 import { PLATFORM_LIST, PlatformsService } from './platforms.service';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('platforms')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('platforms')
 export class PlatformsController {
   constructor(private readonly platforms: PlatformsService) {}

@@ -2,7 +2,7 @@ import { Check, Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { SnapshotDocument } from './snapshot-document';
 
 /**
- * A published snapshot of the regulator's figures for a period (migrations/1795700000000-PublicSnapshots.ts).
+ * A published snapshot of the regulator's figures for a period (migrations/1795700300000-PublicSnapshots.ts).
  * Frozen once inserted: the database refuses UPDATE and DELETE.
  */
 @Entity('public_snapshots')

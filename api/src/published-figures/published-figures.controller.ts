@@ -8,6 +8,7 @@ import { PublishedFigureInputDto } from './published-figure.dto';
 import { FIGURE_CSV_COLUMNS } from '../../../domain/src';
 import type { PublishedFigure } from './published-figure.entity';
 import { FIGURE_LIST, type FigureImportResult, PublishedFiguresService } from './published-figures.service';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 /** Publishers' files are small (Google's whole history is a few MB). */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -20,6 +21,7 @@ Meta,Facebook,service,2024-H1,KR,police,,items_removed_policy_pct,72
 
 @ApiTags('published-figures')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('published-figures')
 export class PublishedFiguresController {
   constructor(private readonly figures: PublishedFiguresService) {}

@@ -158,14 +158,7 @@ export class ReportDataService {
   /** Requests sent per month and how many of them were answered by asOf; from the rollups when they can tell. */
   private async trend(p: ReportParameters): Promise<ComplianceReportModel['trend']> {
     const query = { from: p.from.toISOString(), to: p.to.toISOString(), ...(p.agencyId && { agencyId: p.agencyId }) };
-    if (await this.rollups.covers(query, p.asOf)) {
-      return this.dataSource.query(
-        `SELECT to_char(month, 'YYYY-MM-DD"T"00:00:00.000"Z"') AS period, sum(sent)::int AS sent, sum(responded)::int AS responded
-         FROM stats_months WHERE month >= $1 AND month < $2 AND (cardinality($3::int[]) = 0 OR platform_id = ANY($3))
-         GROUP BY month HAVING sum(sent) > 0 ORDER BY month`,
-        [p.from, p.to, p.platformIds],
-      );
-    }
+    if (await this.rollups.covers(query, p.asOf)) return this.rollups.monthlyTotals(query, p.asOf, p.platformIds);
     return this.dataSource.query(
       `SELECT to_char(date_trunc('month', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"') AS period,
               count(*)::int AS sent, count(*) FILTER (WHERE r.first_response_at <= $3)::int AS responded

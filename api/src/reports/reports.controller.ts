@@ -8,6 +8,7 @@ import { type Actor, CurrentUser, RequirePermission } from '../common/http/acces
 import { respondWithList } from '../common/http/list-query';
 import { CreateBriefDto, CreateReportDto, ReportResponse, toReportResponse } from './report.dto';
 import { REPORT_LIST, ReportsService } from './reports.service';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 /** The language asked for, else the reader's: the first supported one of their Accept-Language header, else English. */
 const inLanguage = <T extends { language?: Language }>(body: T, acceptLanguage: string | undefined): T => ({
@@ -23,6 +24,7 @@ const filename = (id: number, title: string, ext: string) =>
 
 @ApiTags('reports')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('reports')
 export class ReportsController {
   constructor(private readonly reports: ReportsService) {}

@@ -7,6 +7,7 @@ import { ITEM_STATES, type ItemState } from '../../../domain/src';
 /** One piece of content named in a request, by URL. The media itself is never stored. */
 @Entity('request_items')
 @Index('ix_request_items_checked_at', { synchronize: false })
+@Index('ix_request_items_piece', { synchronize: false })
 // Partial (geo-blocked items only), made by the PublishedFigures migration.
 @Index('ix_request_items_geo_blocked', { synchronize: false })
 @CheckIn('ck_request_items_state', 'state', ITEM_STATES)

@@ -39,6 +39,7 @@ import {
 @Index('ix_requests_removal_hour', { synchronize: false })
 @Index('ix_requests_unanswered_sent_at', { synchronize: false })
 @Index('ix_requests_unanswered_due_at', { synchronize: false })
+@Index('ix_requests_undelivered', { synchronize: false })
 @Index('ix_requests_first_response_at', { synchronize: false })
 @Index('ix_requests_resolved_at', { synchronize: false })
 @CheckIn('ck_requests_type', 'type', REQUEST_TYPES)

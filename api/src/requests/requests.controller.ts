@@ -7,9 +7,11 @@ import { CreateRequestDto, RequestResponse, toRequestResponse, UpdateRequestDto,
 import { CreateEventDto, EventResponse, toEventResponse } from './request-event.dto';
 import { REQUEST_LIST, RequestsService } from './requests.service';
 import { can } from '../../../domain/src';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('requests')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('requests')
 export class RequestsController {
   constructor(private readonly requests: RequestsService) {}

@@ -8,9 +8,11 @@ import { parseAsOf } from './stats-scope';
 import { ContentStats, KmCurve, ResponsivenessBreakdownRow, ResponsivenessRow, ResponsivenessSeriesRow } from './responsiveness.dto';
 import { ResponsivenessService } from './responsiveness.service';
 import { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto } from './stats-query.dto';
+import { ReadsFromReplica } from '../database/replica/reads-from-replica';
 
 @ApiTags('stats')
 @ApiBearerAuth()
+@ReadsFromReplica()
 @Controller('stats')
 export class ResponsivenessController {
   constructor(private readonly stats: ResponsivenessService) {}
@@ -72,7 +74,7 @@ export class ResponsivenessController {
       res,
       list,
       OVERDUE_LIST,
-      (l) => this.stats.overdue(asOf, l),
+      (l) => this.stats.overdue(asOf, l, asOfParam !== undefined),
       (r) => toOverdueRow(r, asOf),
     );
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContentRollupRepository } from './content-rollup.repository';
 import { RemindersController } from './reminders.controller';
 import { ResponsivenessController } from './responsiveness.controller';
 import { ResponsivenessRepository } from './responsiveness.repository';
@@ -7,7 +8,7 @@ import { RollupRepository } from './rollup.repository';
 
 @Module({
   controllers: [ResponsivenessController, RemindersController],
-  providers: [ResponsivenessRepository, RollupRepository, ResponsivenessService],
+  providers: [ResponsivenessRepository, RollupRepository, ContentRollupRepository, ResponsivenessService],
   exports: [ResponsivenessService, RollupRepository],
 })
 export class ResponsivenessModule {}

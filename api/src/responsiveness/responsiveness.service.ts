@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { findPage, type ListQuery } from '../common/http/list-query';
 import type { PlatformRequest } from '../requests/request.entity';
+import { ContentRollupRepository } from './content-rollup.repository';
 import { OVERDUE_LIST, overdueQuery } from './overdue';
 import { ResponsivenessRepository } from './responsiveness.repository';
 import { RollupRepository } from './rollup.repository';
@@ -18,7 +19,8 @@ import type { BreakdownQueryDto, KmCurveQueryDto, SeriesQueryDto, StatsQueryDto 
 import { statsScope } from './stats-scope';
 
 // Trusted SQL for the group of each series and breakdown; the DTOs only let these names through.
-const PERIOD = (interval: string) => `to_char(date_trunc('${interval}', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"')`;
+export const PERIOD = (interval: string) =>
+  `to_char(date_trunc('${interval}', r.sent_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD"T"00:00:00.000"Z"')`;
 const DIMENSION = { type: 'r.type', category: 'r.category', channel: 'r.channel' } as const;
 
 @Injectable()
@@ -26,6 +28,7 @@ export class ResponsivenessService {
   constructor(
     private readonly repository: ResponsivenessRepository,
     private readonly rollups: RollupRepository,
+    private readonly contentRollups: ContentRollupRepository,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -39,7 +42,11 @@ export class ResponsivenessService {
   }
 
   async series(query: SeriesQueryDto): Promise<ResponsivenessSeriesRow[]> {
-    const rows = await this.repository.perGroup(statsScope(query), PERIOD(query.interval ?? 'month'));
+    const scope = statsScope(query);
+    const interval = query.interval ?? 'month';
+    const rows = (await this.rollups.covers(query, scope.asOf))
+      ? await this.rollups.series(query, interval, scope.asOf)
+      : await this.repository.perGroup(scope, PERIOD(interval));
     return rows.map((r) => ({ ...toResponsivenessRow(r), period: r.grp! }));
   }
 
@@ -48,11 +55,15 @@ export class ResponsivenessService {
     return rows.map((r) => ({ ...toResponsivenessRow(r), value: r.grp! }));
   }
 
-  /** Computed exactly over the requests (no rollup): a chart's worth of points per platform. */
+  /** A chart's worth of points per platform, from the rollups when they can answer exactly. */
   async kmCurves(query: KmCurveQueryDto): Promise<KmCurve[]> {
+    const scope = statsScope(query);
     const maxHours = query.maxHours ?? 720;
+    const rows = (await this.rollups.covers(query, scope.asOf))
+      ? await this.rollups.kmCurves(query, scope.asOf, maxHours)
+      : await this.repository.kmCurve(scope);
     const curves = new Map<number, KmCurve>();
-    for (const r of await this.repository.kmCurve(statsScope(query))) {
+    for (const r of rows) {
       if (!curves.has(r.platform_id))
         curves.set(r.platform_id, { platformId: r.platform_id, platform: r.platform, points: [{ hour: 0, unanswered: 1 }] });
       // By the end of hour h, every answer that came within it has happened.
@@ -65,7 +76,12 @@ export class ResponsivenessService {
   }
 
   async content(query: StatsQueryDto): Promise<ContentStats> {
-    const row = await this.repository.content(statsScope(query));
+    const scope = statsScope(query);
+    // Pieces span platforms: the content rollups are not kept per platform.
+    const row =
+      !query.platformId && (await this.rollups.covers(query, scope.asOf))
+        ? await this.contentRollups.content(query, scope.asOf)
+        : await this.repository.content(scope);
     return {
       pieces: row.pieces,
       items: row.items,
@@ -75,8 +91,14 @@ export class ResponsivenessService {
     };
   }
 
-  overdue(asOf: Date, list: ListQuery): Promise<[PlatformRequest[], number]> {
-    return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST);
+  /** The overdue list; its total exact from the rollups when they cover its filters (the dashboard's), else counted. */
+  async overdue(asOf: Date, list: ListQuery, asOfGiven: boolean): Promise<[PlatformRequest[], number]> {
+    const { type, category, ...rest } = list.filter;
+    const query = { type, category, ...(asOfGiven && { asOf: asOf.toISOString() }) } as StatsQueryDto;
+    // One value each (the list also takes several, which the rollups do not keep together).
+    const single = [type, category].every((v) => v === undefined || typeof v === 'string');
+    const rolled = single && Object.keys(rest).length === 0 && (await this.rollups.covers(query, asOf));
+    return findPage(overdueQuery(this.dataSource, asOf), list, OVERDUE_LIST, rolled ? () => this.rollups.overdue(query, asOf) : undefined);
   }
 
   /** The same overdue requests, counted per platform (the reminder list), with the first 50 references of each. */

@@ -39,14 +39,29 @@ export async function percentileCont(histogram: Histogram, fraction: number, val
   return lo + (pos - Math.floor(pos)) * (hi - lo);
 }
 
+/** A point of the Kaplan-Meier walk: the survival after the events of `hour`, or after those at exact time `t`. */
+interface Step {
+  hour: number;
+  t: number | null;
+  survival: number;
+}
+
 /**
- * The Kaplan-Meier median time to first response: `events` are the answered requests by hour, `atRisk`
- * every request counted, `censored` the exact censoring times (asOf - sentAt) of the unanswered ones
- * that fall within the events' hours. A whole hour with no censoring is crossed in one step (the
- * product telescopes to (n - d) / n); exact event times are read only for hours with censoring and for
- * the hour in which the curve crosses one half.
+ * Walks the Kaplan-Meier curve of time to first response: `events` are the answered requests by hour,
+ * `atRisk` every request counted, `censored` the exact censoring times (asOf - sentAt) of the unanswered
+ * ones that fall within the events' hours. A whole hour with no censoring is crossed in one step (the
+ * product telescopes to (n - d) / n), unless `replay(hour, survivalAfter)` asks for its exact times;
+ * an hour with censoring is always replayed at its exact times, which are read only then. Hours
+ * crossed in one step are yielded only when `everyHour` (a yield costs a tick: thousands per series).
  */
-export async function kaplanMeierMedian(events: Histogram, atRisk: number, censored: number[], values: HourValues): Promise<number | null> {
+async function* kaplanMeierSteps(
+  events: Histogram,
+  atRisk: number,
+  censored: number[],
+  values: HourValues,
+  replay: (hour: number, survivalAfter: number) => boolean,
+  everyHour: boolean,
+): AsyncGenerator<Step> {
   const censoredByHour = new Map<number, number[]>();
   for (const t of censored) censoredByHour.set(Math.floor(t), [...(censoredByHour.get(Math.floor(t)) ?? []), t]);
   const eventsByHour = new Map(events.map((b) => [b.hour, b.n]));
@@ -57,13 +72,12 @@ export async function kaplanMeierMedian(events: Histogram, atRisk: number, censo
   for (const hour of hours) {
     const d = eventsByHour.get(hour) ?? 0;
     const cens = censoredByHour.get(hour) ?? [];
-    if (cens.length === 0) {
-      const next = (survival * (n - d)) / n;
-      if (next > HALF) {
-        survival = next;
-        n -= d;
-        continue;
-      }
+    const after = (survival * (n - d)) / n;
+    if (cens.length === 0 && !replay(hour, after)) {
+      survival = after;
+      n -= d;
+      if (d > 0 && everyHour) yield { hour, t: null, survival };
+      continue;
     }
     // Replay the hour at its exact times; at equal times events come before censoring, as in the SQL.
     const times = [...(d > 0 ? (await values(hour)).map((t) => ({ t, event: true })) : []), ...cens.map((t) => ({ t, event: false }))];
@@ -78,10 +92,33 @@ export async function kaplanMeierMedian(events: Histogram, atRisk: number, censo
       }
       if (dt > 0) {
         survival *= 1 - dt / n;
-        if (survival <= HALF) return t;
+        yield { hour, t, survival };
       }
       n -= dt + ct;
     }
   }
+}
+
+/** The Kaplan-Meier median: the first exact time at which the share still unanswered is at most one half. */
+export async function kaplanMeierMedian(events: Histogram, atRisk: number, censored: number[], values: HourValues): Promise<number | null> {
+  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, (_hour, after) => after <= HALF, false)) {
+    if (step.t !== null && step.survival <= HALF) return step.t;
+  }
   return null;
+}
+
+/** The Kaplan-Meier curve at whole hours before `maxHours`: the share still unanswered after each hour with a response. */
+export async function kaplanMeierCurve(
+  events: Histogram,
+  atRisk: number,
+  censored: number[],
+  values: HourValues,
+  maxHours: number,
+): Promise<{ hour: number; unanswered: number }[]> {
+  const byHour = new Map<number, number>();
+  for await (const step of kaplanMeierSteps(events, atRisk, censored, values, () => false, true)) {
+    if (step.hour >= maxHours) break;
+    byHour.set(step.hour, step.survival);
+  }
+  return [...byHour].map(([hour, unanswered]) => ({ hour, unanswered }));
 }

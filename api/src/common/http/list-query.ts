@@ -122,9 +122,11 @@ export async function findPage<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
   list: ListQuery,
   spec: ListSpec<T>,
+  exactTotal?: () => Promise<number>,
 ): Promise<[T[], number]> {
   const page = sorted(qb, list, spec).offset(list.range[0]).limit(pageSize(list));
-  const [rows, { total, estimated }] = await Promise.all([page.getMany(), countUpTo(qb.connection, ...rowsOf(qb))]);
+  const counted = exactTotal ? exactTotal().then((total) => ({ total, estimated: false })) : countUpTo(qb.connection, ...rowsOf(qb));
+  const [rows, { total, estimated }] = await Promise.all([page.getMany(), counted]);
   if (estimated) estimatedTotals.add(list);
   return [rows, total];
 }

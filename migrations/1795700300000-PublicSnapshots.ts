@@ -7,8 +7,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * kept here, so that any instance can write them out again exactly as they were published. Ids are
  * given in turn by the publishing transaction (under an advisory lock), so that they have no gaps.
  */
-export class PublicSnapshots1795700000000 implements MigrationInterface {
-  name = 'PublicSnapshots1795700000000';
+export class PublicSnapshots1795700300000 implements MigrationInterface {
+  name = 'PublicSnapshots1795700300000';
 
   public async up(q: QueryRunner): Promise<void> {
     await q.query(`CREATE TABLE "public_snapshots" (
