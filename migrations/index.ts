@@ -19,6 +19,7 @@ import { RollupSlots1795700050000 } from './1795700050000-RollupSlots';
 import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
 import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
 import { OverdueIndexes1795700300000 } from './1795700300000-OverdueIndexes';
+import { PublicSnapshots1795700400000 } from './1795700400000-PublicSnapshots';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   FacetRollups1795700100000,
   ContentRollups1795700200000,
   OverdueIndexes1795700300000,
+  PublicSnapshots1795700400000,
 ];

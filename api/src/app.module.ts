@@ -27,6 +27,7 @@ import { ShutdownState } from './lifecycle/shutdown-state';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule } from './jobs/jobs.module';
 import { PlatformsModule } from './platforms/platforms.module';
+import { PublicSnapshotsModule } from './public-snapshots/public-snapshots.module';
 import { PublishedFiguresModule } from './published-figures/published-figures.module';
 import { RequestsModule } from './requests/requests.module';
 import { ReportsModule } from './reports/reports.module';
@@ -78,6 +79,7 @@ export class AppModule {
         PublishedFiguresModule,
         CrossCheckModule,
         ReportsModule,
+        PublicSnapshotsModule,
         JobsModule,
         ImportsModule,
         ExportsModule,

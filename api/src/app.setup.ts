@@ -11,6 +11,8 @@ import { HttpErrorFilter } from './common/errors/http-error.filter';
 import { CodedValidationPipe } from './common/errors/validation';
 import { PlainInputPipe } from './common/http/plain-input.pipe';
 import { Environment } from './config/environment';
+import { PublicFiles } from './public-snapshots/public-files';
+import { PUBLIC_PATH } from '../../domain/src';
 import { createLogger, NestPinoLogger, requestLogging } from './logging/logger';
 
 // From the build output (api/dist/api/src) to the web console's build (web/dist).
@@ -72,6 +74,8 @@ export function configureApp(app: INestApplication, options: AppSetupOptions = {
   // No ETag on API answers: express hashed every body for it (a list page is tens of kilobytes), and
   // answers behind a token are not cached anyway. The console's files keep theirs (serve-static).
   (app as NestExpressApplication).set('etag', false);
+  // The published snapshots, without a token, before the console (whose fallback would answer any page address).
+  app.use(PUBLIC_PATH, app.get(PublicFiles).handler());
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   if (existsSync(resolve(webRoot, 'index.html'))) serveWebConsole(app as NestExpressApplication, webRoot);
   app.setGlobalPrefix('api');

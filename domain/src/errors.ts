@@ -60,6 +60,12 @@ export const ERROR_STATUS = {
   'consultation.platform_mismatch': 400,
   'consultation.unknown_action_item': 400,
   'report.not_ready': 409,
+  // Public snapshots
+  'snapshot.period_overlaps': 409,
+  'snapshot.already_replaced': 409,
+  'snapshot.replaces_other_period': 400,
+  'snapshot.changed_since_preview': 409,
+  'snapshot.nothing_to_publish': 400,
   'user.self_change': 409,
   'user.self_delete': 409,
   // Sign-in and access

@@ -12,3 +12,4 @@ export * from './i18n';
 export * from './passwords';
 export * from './transparency';
 export * from './cross-check';
+export * from './public-data';

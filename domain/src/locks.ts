@@ -16,6 +16,8 @@ export const ADVISORY_LOCKS = {
   publishedFigures: 735_005,
   /** The inbound mail poller: one instance reads the mailbox at a time. */
   mailPoll: 735_006,
+  /** Publishing a public snapshot: one at a time, so that the index and the overlap check see every one. */
+  publicSnapshots: 735_007,
 } as const;
 
 export const ADVISORY_LOCK_NAMESPACES = {

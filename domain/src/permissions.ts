@@ -18,6 +18,11 @@ export const PERMISSIONS = {
   'reports:create': ['admin', 'regulator', 'analyst', 'liaison'],
   /** Importing and typing in what platforms publish about our requests (transparency reports). */
   'figures:write': ['admin', 'regulator', 'analyst'],
+  /**
+   * Publishing the regulator's figures to the public (static snapshots, frozen once published): naming
+   * platforms in public is the regulator's decision, taken by an administrator.
+   */
+  'snapshots:publish': ['admin'],
   /** Scheduled jobs: their runs, and running one by hand. */
   'jobs:manage': ['admin'],
   'users:manage': ['admin'],

@@ -85,6 +85,11 @@ const ROUTES: Record<string, Access> = {
   'POST /api/published-figures/import': 'figures:write',
   'GET /api/cross-check': 'records:read',
   'GET /api/cross-check/dsa-table3.csv': 'records:read',
+  // The snapshots are public anyway (/public/ needs no token); previewing and publishing are the admin's.
+  'GET /api/public/snapshots': 'records:read',
+  'GET /api/public/snapshots/{id}': 'records:read',
+  'POST /api/public/snapshots/preview': 'snapshots:publish',
+  'POST /api/public/snapshots': 'snapshots:publish',
   'GET /api/jobs': 'jobs:manage',
   'GET /api/jobs/runs': 'jobs:manage',
   'POST /api/jobs/{name}/run': 'jobs:manage',

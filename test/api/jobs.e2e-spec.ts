@@ -253,6 +253,7 @@ describe('scheduled jobs', () => {
       'monthly-report',
       'quarterly-report',
       'renotice',
+      'public-snapshot',
     ]);
     expect(jobs[0].lastRun).toMatchObject({ job: 'deadline-sweep' });
     const runs = await t.http

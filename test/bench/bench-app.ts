@@ -33,6 +33,8 @@ export async function startBench(): Promise<BenchContext> {
     JWT_SECRET: 'bench-secret-long-enough',
     LOG_LEVEL: 'warn',
     WRITE_RATE_LIMIT: '1000000',
+    // The public snapshots' files beside the bench database, never in the development DATA_DIR.
+    DATA_DIR: resolve(__dirname, '../../.bench-data'),
   });
   const moduleRef = await Test.createTestingModule({
     imports: [AppModule.forRoot({ env, databaseUrl: db.url, seedDemo: false })],

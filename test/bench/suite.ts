@@ -10,6 +10,7 @@ import { ensureWebConsole, runDashboard } from './dashboard.bench';
 import { runImport } from './import.bench';
 import { runList } from './list.bench';
 import { runLoad } from './load.bench';
+import { runPublic } from './public.bench';
 import { runReports } from './reports.bench';
 import { runStats } from './stats.bench';
 
@@ -25,7 +26,8 @@ async function main() {
   try {
     // The report first after the stats: its peak memory is measured on the process, which the load of the list benchmark inflates
     // (and the dashboard's calls too, answered by this process).
-    for (const run of [runStats, runReports, runDashboard, runCrossCheck, runList, runImport, runLoad]) rows.push(...(await run(ctx)));
+    for (const run of [runStats, runReports, runDashboard, runCrossCheck, runList, runPublic, runImport, runLoad])
+      rows.push(...(await run(ctx)));
   } finally {
     clearInterval(sampler);
     await stopBench(ctx);

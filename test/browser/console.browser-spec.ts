@@ -263,6 +263,7 @@ describe('web console (administrator)', () => {
       'Platforms',
       'Agencies',
       'Reports',
+      'Public snapshots',
       'Cross-check',
       'Published figures',
       'Import published figures',

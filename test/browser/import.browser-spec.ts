@@ -101,6 +101,7 @@ describe('web console: importing requests from CSV', () => {
       'Platforms',
       'Agencies',
       'Reports',
+      'Public snapshots',
       'Cross-check',
       'Published figures',
       'Import published figures',

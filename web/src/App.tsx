@@ -12,6 +12,7 @@ import { AppLayout } from './layout/AppLayout';
 import { LoginPage } from './layout/LoginPage';
 import messages from './messages';
 import platforms from './platforms';
+import { PUBLIC_SNAPSHOTS_ROUTE } from './public-snapshots/routes';
 import publishedFigures from './published-figures';
 import { FigureImportPage } from './published-figures/FigureImportPage';
 import { FIGURE_IMPORT_ROUTE } from './published-figures/routes';
@@ -40,6 +41,16 @@ function CrossCheck() {
   return (
     <Suspense fallback={<Loading />}>
       <LazyCrossCheck />
+    </Suspense>
+  );
+}
+
+// The public snapshots' preview shows a table only, but it is an admin's screen: loaded when first opened.
+const LazyPublicSnapshots = lazy(() => import('./public-snapshots/PublicSnapshotsPage'));
+function PublicSnapshots() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <LazyPublicSnapshots />
     </Suspense>
   );
 }
@@ -91,6 +102,13 @@ export function App() {
           ? [
               <CustomRoutes key="import">
                 <Route path={IMPORT_ROUTE} element={<ImportPage />} />
+              </CustomRoutes>,
+            ]
+          : []),
+        ...(can(role, 'snapshots:publish')
+          ? [
+              <CustomRoutes key="public-snapshots">
+                <Route path={PUBLIC_SNAPSHOTS_ROUTE} element={<PublicSnapshots />} />
               </CustomRoutes>,
             ]
           : []),

@@ -7,6 +7,7 @@ import { type ImportOutcome, readImportResponse } from './imports/shaping';
 import { uploadFile, type UploadOptions } from './imports/upload';
 import { inConsoleLanguage } from './common/errors';
 import { type FigureImportOutcome, figureImportPath, readFigureImportResponse } from './published-figures/shaping';
+import type { SnapshotBody, SnapshotRecord } from './public-snapshots/shaping';
 import { accessToken } from './session';
 import type { CrossCheckRow } from '../../domain/src';
 import type { ContentStats, KmCurve, Message, NewEvent, OverdueRow, Report, RequestEvent, ResponsivenessRow, SeriesRow } from './types';
@@ -51,6 +52,12 @@ export interface TrackerDataProvider extends DataProvider {
     source: { publisher?: string; sourceUrl?: string },
     options?: Pick<UploadOptions, 'onProgress' | 'onUploaded' | 'signal'>,
   ): Promise<FigureImportOutcome>;
+  /** GET /api/public/snapshots: every public snapshot, newest first. */
+  listPublicSnapshots(): Promise<SnapshotRecord[]>;
+  /** POST /api/public/snapshots/preview: what a snapshot would show, nothing recorded. */
+  previewPublicSnapshot(body: SnapshotBody): Promise<SnapshotRecord>;
+  /** POST /api/public/snapshots: publishes it, exactly as previewed (`asOf` and `previewSha256` from the preview). */
+  publishPublicSnapshot(body: SnapshotBody & { asOf: string; previewSha256: string }): Promise<SnapshotRecord>;
   /** A file the API makes (a template, an export), fetched with the bearer token; `path` is under /api. */
   downloadFile(path: string): Promise<Blob>;
 }
@@ -168,6 +175,11 @@ export function createDataProvider(
       return readFigureImportResponse(status, body);
     },
     downloadFile: (path) => getBlob(path),
+    listPublicSnapshots: () => getJson('/public/snapshots'),
+    previewPublicSnapshot: async (body) =>
+      (await httpClient(`${apiUrl}/public/snapshots/preview`, { method: 'POST', body: JSON.stringify(body) })).json,
+    publishPublicSnapshot: async (body) =>
+      (await httpClient(`${apiUrl}/public/snapshots`, { method: 'POST', body: JSON.stringify(body) })).json,
     prepareBrief: async (platformId, options = {}) =>
       (await httpClient(`${apiUrl}/reports/briefs`, { method: 'POST', body: JSON.stringify({ platformId, ...options }) })).json,
   };

@@ -1,4 +1,4 @@
-import { passwordProblem } from '../../../domain/src';
+import { passwordProblem, PUBLIC_MIN_CELL_DEFAULT } from '../../../domain/src';
 import { DEFAULT_MAX_LAG_SECONDS } from '../database/replica/replica-policy';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
@@ -71,6 +71,13 @@ export class JobsEnvironment {
     'Post not found',
   ];
 
+  /** Publish the public snapshot of each half-year that ended (1 January and 1 July); off unless set. */
+  @Transform(toBool)
+  @IsBoolean()
+  PUBLIC_SNAPSHOT_ENABLED = false;
+
+  @IsString() PUBLIC_SNAPSHOT_CRON = '0 6 1 1,7 *';
+
   /** Pause before retrying a failed job run (multiplied by the attempt number). */
   @Transform(({ value }) => Number(value)) @IsInt() @Min(0) JOB_RETRY_DELAY_MS = 5000;
 
@@ -131,8 +138,21 @@ export class Environment extends MailEnvironment {
   @Min(0)
   DATABASE_REPLICA_MAX_LAG_SECONDS = DEFAULT_MAX_LAG_SECONDS;
 
+  /** The embedded PostgreSQL's data, and the public snapshots' files (DATA_DIR/public). */
   @IsString()
   DATA_DIR = './.data';
+
+  /** A public snapshot shows no count of fewer requests than this ("fewer than 10"). */
+  @Transform(({ value }) => Number(value))
+  @IsInt()
+  @Min(1)
+  PUBLIC_MIN_CELL = PUBLIC_MIN_CELL_DEFAULT;
+
+  /** Who publishes the public snapshots, named on their pages and in their data (e.g. the regulator's name). */
+  @Transform(({ value }) => (value === '' ? undefined : value))
+  @IsOptional()
+  @IsString()
+  PUBLIC_PUBLISHER?: string;
 
   @Transform(({ value }) => Number(value))
   @IsInt()

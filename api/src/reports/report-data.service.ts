@@ -33,7 +33,8 @@ export const MAX_CROSS_CHECK_ROWS = 30;
 const REQUESTS_IN_SCOPE = `${countedSql('r')} AND r.sent_at >= $1 AND r.sent_at < $2 AND r.sent_at <= $3
   AND (cardinality($4::int[]) = 0 OR r.platform_id = ANY($4)) AND ($5::int IS NULL OR r.agency_id = $5)`;
 
-const sha256 = (data: unknown) => createHash('sha256').update(JSON.stringify(data)).digest('hex');
+/** The fingerprint of a report's data (and of a public snapshot's figures): SHA-256 of its JSON. */
+export const dataFingerprint = (data: unknown): string => createHash('sha256').update(JSON.stringify(data)).digest('hex');
 const DAY = 86_400_000;
 
 /**
@@ -99,7 +100,7 @@ export class ReportDataService {
         periodTo: p.to,
         asOf: p.asOf,
         generatedAt,
-        dataSha256: sha256({ parameters: { ...p, title: undefined }, data }),
+        dataSha256: dataFingerprint({ parameters: { ...p, title: undefined }, data }),
         platforms: data.platforms,
         trend,
         unanswered: waiting,
@@ -144,7 +145,7 @@ export class ReportDataService {
         platform: platform.name,
         asOf,
         generatedAt,
-        dataSha256: sha256({ platformId, asOf, data }),
+        dataSha256: dataFingerprint({ platformId, asOf, data }),
         metrics: data.metrics,
         openRequests: waiting,
         openRequestsTotal: total,

@@ -1,6 +1,44 @@
 import type { ErrorCode } from '../errors';
 import type { ExplanationCode, FindingCode } from '../transparency';
+import type { CellStatus, PublicMetric } from '../public-data';
 import type { EnumLabels } from '../vocabulary';
+
+/** The words of a public snapshot's page and of the index of snapshots; `%{name}` placeholders are filled in. */
+export interface PublicDataTexts {
+  /** The page's <title>. */
+  title: string;
+  heading: string;
+  /** The period (dates), and when answers were counted. */
+  period: string;
+  intro: string;
+  replaces: string;
+  agencies: string;
+  publisher: string;
+  languages: string;
+  skip: string;
+  tableHeading: string;
+  caption: string;
+  columns: Record<PublicMetric | 'platform', string>;
+  total: string;
+  /** What a cell says when it is not shown: "fewer than %{min}", "withheld", "–". */
+  cells: Record<Exclude<CellStatus, 'shown'>, string>;
+  notReached: string;
+  /** Under the table: what each mark means. */
+  legend: Record<Exclude<CellStatus, 'shown'>, string>;
+  chartsHeading: string;
+  charts: { responseRate: string; onTimeRate: string; noBar: string };
+  trendHeading: string;
+  trendCaption: string;
+  trendNone: string;
+  methodologyHeading: string;
+  methodology: string[];
+  downloadsHeading: string;
+  downloads: { json: string; csv: string; manifest: string; index: string };
+  licence: string;
+  fingerprint: string;
+  published: string;
+  index: { title: string; heading: string; intro: string; latest: string; corrected: string; snapshots: string };
+}
 
 /** The domain's words in one language: the label of every enum value and the text of every error code. */
 export interface DomainMessages {
@@ -8,6 +46,8 @@ export interface DomainMessages {
   errors: Record<ErrorCode, string>;
   /** What the cross-check says of a gap between published figures and ours, and what could explain it. */
   findings: Record<FindingCode | ExplanationCode, string>;
+  /** A public snapshot's page. */
+  publicData: PublicDataTexts;
 }
 
 /** English. */
@@ -179,6 +219,11 @@ export const en: DomainMessages = {
     'consultation.platform_mismatch': "Request %{id} was sent to another platform than this consultation's.",
     'consultation.unknown_action_item': 'Action item %{id} is not part of this consultation.',
     'report.not_ready': 'The report is %{status}; it can be downloaded once it is ready.',
+    'snapshot.period_overlaps': 'Snapshot %{id} already covers part of this period: publish a correction of it instead.',
+    'snapshot.already_replaced': 'Snapshot %{id} has already been corrected by snapshot %{by}: correct that one instead.',
+    'snapshot.replaces_other_period': 'A correction covers the same period as the snapshot it replaces (%{period}).',
+    'snapshot.changed_since_preview': 'The figures have changed since the preview: preview again, then publish.',
+    'snapshot.nothing_to_publish': 'No platform had requests sent in this period: there is nothing to publish.',
     'user.self_change': 'You cannot change your own role or deactivate yourself; ask another administrator.',
     'user.self_delete': 'You cannot delete your own account.',
     'auth.token_required': 'Please sign in.',
@@ -217,5 +262,75 @@ export const en: DomainMessages = {
     date_received: 'Platforms count requests by the date they received them; we count by the date we sent them.',
     several_services: "A company's figures cover all its services; one request can name items on several of them.",
     rounding: 'Published percentages are rounded; the comparison allows for the range each one stands for.',
+  },
+  publicData: {
+    title: '%{label}: how platforms answered our requests',
+    heading: 'How platforms answered our requests',
+    period: 'Requests sent from %{from} to %{to}; answers counted up to %{asOf}.',
+    intro:
+      'These are the figures of our own record of the requests we sent to each online platform to remove, block or preserve content or to help an investigation, and of how each platform answered. Only totals per platform are published: no request, no content and no person can be identified from them.',
+    replaces: 'This snapshot corrects snapshot %{id} (%{label}), which stays published as it was.',
+    agencies: 'Requests sent by: %{names}.',
+    publisher: 'Published by %{publisher}.',
+    languages: 'Language',
+    skip: 'Skip to the figures',
+    tableHeading: 'Figures per platform',
+    caption: 'Requests sent to each platform, %{label}, and how the platform answered (as of %{asOf})',
+    columns: {
+      platform: 'Platform',
+      sent: 'Requests sent',
+      responded: 'Answered',
+      responseRate: 'Response rate',
+      medianResponseHours: 'Median time to first response',
+      kmMedianResponseHours: 'Kaplan-Meier median time to first response',
+      onTimeRate: 'Answered on time',
+      removalRate: 'Content removed',
+    },
+    total: 'All platforms shown',
+    cells: { fewer_than_min: 'fewer than %{min}', withheld: 'withheld', none: '–' },
+    notReached: 'not reached',
+    legend: {
+      fewer_than_min: '“fewer than %{min}”: a count of 1 to %{below} requests, not shown so that no single request can be singled out.',
+      withheld:
+        '“withheld”: a figure that would reveal such a count (a rate or median computed from it, a total over it, or the other part of a total).',
+      none: '“–”: nothing to compute (no request sent, none answered, or no removal request).',
+    },
+    chartsHeading: 'Charts',
+    charts: {
+      responseRate: 'Response rate per platform',
+      onTimeRate: 'Requests answered on time, per platform',
+      noBar: 'A platform without a bar has its figure withheld or nothing to show; the table says which.',
+    },
+    trendHeading: 'Over the periods published',
+    trendCaption: 'Response rate per platform in each snapshot published so far (corrections replace the snapshot they correct)',
+    trendNone: 'This is the first period published.',
+    methodologyHeading: 'How the figures are counted',
+    methodology: [
+      'Every figure comes from our record of the requests we sent. A request counts in the period in which it was sent; drafts and withdrawn requests never count. Answers, deadlines and removals are counted as they stood on %{asOf}.',
+      'Answered: the platform acknowledged the request, asked for more information, gave its decision or refused, by %{asOf}. An automatic acknowledgement of receipt is not an answer. The response rate is the requests answered divided by the requests sent.',
+      'The median time to first response is the middle of the times between sending and the platform’s first answer, over the requests that were answered. It leaves out the requests never answered, so it flatters a platform that ignores most of them: the Kaplan-Meier median counts those as still waiting, and is “not reached” when fewer than half of the requests were ever answered.',
+      'On time: answered by the deadline the platform had for the request (72 hours unless agreed otherwise, 24 hours for child sexual abuse material). Content removed: the share of the pieces of content named in removal requests that had been taken down by %{asOf}.',
+      'Small numbers: a count of fewer than %{min} requests is shown as “fewer than %{min}”, and every figure that would reveal one is withheld: a rate or median computed from it, a total over it, or the other part of a total. Totals cover only the platforms shown and are withheld when any of their cells is.',
+      'This snapshot is frozen: its files never change, and manifest.json gives the SHA-256 of each. A correction is published as a new snapshot that names the one it replaces.',
+    ],
+    downloadsHeading: 'The data',
+    downloads: {
+      json: 'The same figures as JSON',
+      csv: 'The same figures as CSV',
+      manifest: 'The files of this snapshot with their SHA-256 (manifest)',
+      index: 'Every snapshot published',
+    },
+    licence: 'Published under the %{licence} licence: you may reuse these figures, naming their source.',
+    fingerprint: 'Data fingerprint (SHA-256): %{sha256}',
+    published: 'Published on %{at}.',
+    index: {
+      title: 'Published figures: every snapshot',
+      heading: 'How platforms answered our requests: every snapshot published',
+      intro:
+        'Each snapshot is frozen once published. index.json lists the same snapshots with the SHA-256 of each file, so that anyone can follow a platform across periods.',
+      latest: 'Latest snapshot',
+      corrected: 'corrected by snapshot %{id}',
+      snapshots: 'Snapshots',
+    },
   },
 };

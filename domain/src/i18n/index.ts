@@ -1,7 +1,7 @@
 import { type ErrorBody, type ErrorParams, interpolate } from '../errors';
 import type { ExplanationCode, FindingCode } from '../transparency';
 import type { EnumName } from '../vocabulary';
-import { type DomainMessages, en } from './en';
+import { type DomainMessages, en, type PublicDataTexts } from './en';
 import { id } from './id';
 import { ko } from './ko';
 
@@ -10,8 +10,11 @@ export const LANGUAGES = ['en', 'ko', 'id'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
+/** Each language's name, written in that language (language menus, the public pages' language links). */
+export const LANGUAGE_NAMES: Record<Language, string> = { en: 'English', ko: '한국어', id: 'Bahasa Indonesia' };
+
 export const DOMAIN_MESSAGES: Record<Language, DomainMessages> = { en, ko, id };
-export type { DomainMessages };
+export type { DomainMessages, PublicDataTexts };
 
 export const isLanguage = (value: unknown): value is Language => (LANGUAGES as readonly unknown[]).includes(value);
 

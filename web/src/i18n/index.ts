@@ -2,12 +2,9 @@ import polyglotI18nProvider from 'ra-i18n-polyglot';
 import englishMessages from 'ra-language-english';
 import type { TranslationMessages } from 'react-admin';
 import { en } from './en';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../../domain/src';
 
-export const LOCALES = [
-  { locale: 'en', name: 'English' },
-  { locale: 'ko', name: '한국어' },
-  { locale: 'id', name: 'Bahasa Indonesia' },
-];
+export const LOCALES = LANGUAGES.map((locale) => ({ locale, name: LANGUAGE_NAMES[locale] }));
 
 export const englishAll = { ...englishMessages, ...en } as unknown as TranslationMessages;
 

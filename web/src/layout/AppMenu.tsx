@@ -1,11 +1,13 @@
 import CompareArrowsIcon from '@mui/icons-material/CompareArrows';
 import MoveToInboxIcon from '@mui/icons-material/MoveToInbox';
+import PublicIcon from '@mui/icons-material/Public';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { ReactNode } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import { Menu, useResourceDefinitions } from 'react-admin';
 import { useCan } from '../common/hooks';
 import { CROSS_CHECK_ROUTE } from '../cross-check';
 import { IMPORT_ROUTE } from '../imports';
+import { PUBLIC_SNAPSHOTS_ROUTE } from '../public-snapshots/routes';
 import { FIGURE_IMPORT_ROUTE } from '../published-figures/routes';
 
 /** The mail screen filtered on what waits to be filed on a request. */
@@ -14,50 +16,26 @@ export const TRIAGE_ROUTE = `/messages?filter=${encodeURIComponent(JSON.stringif
 /**
  * react-admin's menu (dashboard, then every resource with a list), with the screens that are not
  * resources beside the resource they belong with: the import after Requests, the triage inbox after
- * Mail, the cross-check before Published figures and their import after.
+ * Mail, the cross-check before Published figures and their import after, the public snapshots after
+ * Reports.
  */
 export function AppMenu() {
   const resources = useResourceDefinitions();
   const mayImport = useCan('requests:write');
   const mayTriage = useCan('requests:respond');
   const mayImportFigures = useCan('figures:write');
+  const mayPublish = useCan('snapshots:publish');
+  /** A screen that is not a resource, in the menu when the role may use it. */
+  const item = (allowed: boolean, key: string, to: string, primaryText: string, icon: ReactElement) =>
+    allowed ? [<Menu.Item key={key} to={to} primaryText={primaryText} leftIcon={icon} data-testid={`menu-${key}`} />] : [];
   const before: Record<string, ReactNode[]> = {
-    'published-figures': [
-      <Menu.Item
-        key="cross-check"
-        to={CROSS_CHECK_ROUTE}
-        primaryText="app.cross_check.menu"
-        leftIcon={<CompareArrowsIcon />}
-        data-testid="menu-cross-check"
-      />,
-    ],
+    'published-figures': item(true, 'cross-check', CROSS_CHECK_ROUTE, 'app.cross_check.menu', <CompareArrowsIcon />),
   };
   const after: Record<string, ReactNode[]> = {
-    requests: mayImport
-      ? [<Menu.Item key="import" to={IMPORT_ROUTE} primaryText="app.import.menu" leftIcon={<UploadFileIcon />} data-testid="menu-import" />]
-      : [],
-    'published-figures': mayImportFigures
-      ? [
-          <Menu.Item
-            key="import-figures"
-            to={FIGURE_IMPORT_ROUTE}
-            primaryText="app.figures.import_menu"
-            leftIcon={<UploadFileIcon />}
-            data-testid="menu-import-figures"
-          />,
-        ]
-      : [],
-    messages: mayTriage
-      ? [
-          <Menu.Item
-            key="triage"
-            to={TRIAGE_ROUTE}
-            primaryText="app.mail.triage"
-            leftIcon={<MoveToInboxIcon />}
-            data-testid="menu-triage"
-          />,
-        ]
-      : [],
+    requests: item(mayImport, 'import', IMPORT_ROUTE, 'app.import.menu', <UploadFileIcon />),
+    'published-figures': item(mayImportFigures, 'import-figures', FIGURE_IMPORT_ROUTE, 'app.figures.import_menu', <UploadFileIcon />),
+    reports: item(mayPublish, 'public-snapshots', PUBLIC_SNAPSHOTS_ROUTE, 'app.public_snapshots.menu', <PublicIcon />),
+    messages: item(mayTriage, 'triage', TRIAGE_ROUTE, 'app.mail.triage', <MoveToInboxIcon />),
   };
   return (
     <Menu>
