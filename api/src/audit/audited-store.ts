@@ -42,7 +42,8 @@ export class AuditedStore<E extends Versioned> {
   }
 
   async get(id: number, em: EntityManager = this.dataSource.manager, lock = false): Promise<E> {
-    const record = await em.findOne(this.target, {
+    // find, not findOne: findOne's LIMIT 1 with relations costs TypeORM a second query (the ids first).
+    const [record] = await em.find(this.target, {
       where: { id } as FindOptionsWhere<E>,
       relations: lock ? {} : this.relations,
       ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
