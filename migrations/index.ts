@@ -20,6 +20,7 @@ import { FacetRollups1795700100000 } from './1795700100000-FacetRollups';
 import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
 import { OverdueIndexes1795700300000 } from './1795700300000-OverdueIndexes';
 import { PublicSnapshots1795700400000 } from './1795700400000-PublicSnapshots';
+import { YearHistograms1795700500000 } from './1795700500000-YearHistograms';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -44,4 +45,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ContentRollups1795700200000,
   OverdueIndexes1795700300000,
   PublicSnapshots1795700400000,
+  YearHistograms1795700500000,
 ];

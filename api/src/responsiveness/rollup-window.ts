@@ -64,14 +64,39 @@ export class Params {
   }
 }
 
-/** Conditions on the rollup table aliased `m`: the facet, the platforms and the whole months. */
-export function rollupConditions(w: RollupWindow, params: Params): string {
+/** A range of whole months or years, [from, to); a null bound is open. */
+export type Span = [from: Date | null, to: Date | null];
+
+/**
+ * Conditions on the rollup table aliased `m`: the facet, the platforms, and `column` (month or year)
+ * within `span`, by default the window's whole months.
+ */
+export function rollupConditions(w: RollupWindow, params: Params, column = 'month', [from, to]: Span = [w.monthsFrom, w.monthsTo]): string {
   return [
     `m.facet = ${params.p(w.facet)}`,
     ...(w.platformIds ? [`m.platform_id = ANY(${params.p(w.platformIds)}::int[])`] : []),
-    ...(w.monthsFrom ? [`m.month >= ${params.p(w.monthsFrom)}::date`] : []),
-    ...(w.monthsTo ? [`m.month < ${params.p(w.monthsTo)}::date`] : []),
+    ...(from ? [`m.${column} >= ${params.p(from)}::date`] : []),
+    ...(to ? [`m.${column} < ${params.p(to)}::date`] : []),
   ].join(' AND ');
+}
+
+const yearStart = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), 0, 1));
+
+/** The window's whole months as the whole years within them (null when none) and the months either side. */
+export function yearsAndMonths(w: RollupWindow): { years: Span | null; months: Span[] } {
+  const { monthsFrom, monthsTo } = w;
+  const yearsFrom =
+    monthsFrom &&
+    (yearStart(monthsFrom).getTime() === monthsFrom.getTime() ? monthsFrom : new Date(Date.UTC(monthsFrom.getUTCFullYear() + 1, 0, 1)));
+  const yearsTo = monthsTo && yearStart(monthsTo);
+  if (yearsFrom && yearsTo && yearsFrom >= yearsTo) return { years: null, months: [[monthsFrom, monthsTo]] };
+  return {
+    years: [yearsFrom, yearsTo],
+    months: [
+      ...(monthsFrom && monthsFrom < yearsFrom! ? [[monthsFrom, yearsFrom] as Span] : []),
+      ...(monthsTo && yearsTo! < monthsTo ? [[yearsTo, monthsTo] as Span] : []),
+    ],
+  };
 }
 
 /**

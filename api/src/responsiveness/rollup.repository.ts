@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { DataSource } from 'typeorm';
 import type { MetricsRow } from './responsiveness.repository';
 import { type Histogram, type HourValues, kaplanMeierCurve, kaplanMeierMedian, percentileCont } from './rollup-math';
-import { facetOf, Params, requestConditions, rollupConditions, rollupWindow, type RollupWindow } from './rollup-window';
+import { facetOf, Params, requestConditions, rollupConditions, rollupWindow, type RollupWindow, yearsAndMonths } from './rollup-window';
 import type { StatsQueryDto } from './stats-query.dto';
 import { REMOVAL_OUTCOMES, ROLLUP_COUNTS, type RollupCount, sqlValues, undeliveredSql } from '../../../domain/src';
 
@@ -231,7 +231,18 @@ export class RollupRepository {
     const h = HISTOGRAMS[measure];
     const params = new Params();
     const parts: string[] = [];
-    if (w.wholeMonths)
+    if (w.wholeMonths && g === null) {
+      // One row per platform and hour: whole years from the yearly histograms, twelve times fewer rows.
+      const { years, months } = yearsAndMonths(w);
+      if (years)
+        parts.push(
+          `SELECT m.platform_id, NULL::date AS grp, m.hour, m.n FROM ${h.table}_years m WHERE ${rollupConditions(w, params, 'year', years)}`,
+        );
+      for (const span of months)
+        parts.push(
+          `SELECT m.platform_id, NULL::date AS grp, m.hour, m.n FROM ${h.table} m WHERE ${rollupConditions(w, params, 'month', span)}`,
+        );
+    } else if (w.wholeMonths)
       parts.push(`SELECT m.platform_id, ${groupOfMonth(g)} AS grp, m.hour, m.n FROM ${h.table} m WHERE ${rollupConditions(w, params)}`);
     const edges = requestConditions(w, params, true);
     if (edges)
