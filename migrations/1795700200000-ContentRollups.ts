@@ -15,8 +15,8 @@ import { ROLLUP_SLOT } from './1795700050000-RollupSlots';
  * transactions adding to one piece take turns rather than each writing what it alone saw.
  */
 const STRIPES = 256;
-const PIECE = `coalesce(i.content_hash, 'item:' || i.id)`;
-const MONTH = `(date_trunc('month', r.sent_at AT TIME ZONE 'UTC'))::date`;
+export const PIECE = `coalesce(i.content_hash, 'item:' || i.id)`;
+export const MONTH = `(date_trunc('month', r.sent_at AT TIME ZONE 'UTC'))::date`;
 const SPAN_COUNTS: [string, string][] = [
   ['pieces', '1'],
   ['items', 'items'],
@@ -25,24 +25,12 @@ const SPAN_COUNTS: [string, string][] = [
   ['still_online', '(removed = 0)::int'],
 ];
 
-export class ContentRollups1795700200000 implements MigrationInterface {
-  name = 'ContentRollups1795700200000';
-
-  public async up(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE TABLE content_pieces (
-      facet text NOT NULL, piece text NOT NULL, first_month date NOT NULL, last_month date NOT NULL,
-      items integer NOT NULL, removed integer NOT NULL, PRIMARY KEY (piece, facet))`);
-    await q.query(`CREATE INDEX ix_content_pieces_span ON content_pieces (facet, last_month, first_month)`);
-    await q.query(`CREATE TABLE content_spans (
-      facet text NOT NULL, first_month date NOT NULL, last_month date NOT NULL, slot smallint NOT NULL,
-      ${SPAN_COUNTS.map(([name]) => `${name} integer NOT NULL`).join(', ')},
-      PRIMARY KEY (facet, first_month, last_month, slot))`);
-    await q.query(`CREATE INDEX ix_request_items_piece ON request_items ((coalesce(content_hash, 'item:' || id)))`);
-
-    // Recomputes the given pieces from their items and moves their counts from their old span to the new.
-    // `inserted`: the pieces of items just inserted, where an item without a hash is a piece no other
-    // transaction can see yet, so it needs no lock (most items of most creates).
-    await q.query(`CREATE FUNCTION content_refresh(changed text[], inserted boolean) RETURNS void LANGUAGE plpgsql AS $fn$
+// Recomputes the given pieces from their items and moves their counts from their old span to the new.
+// `inserted`: the pieces of items just inserted, where an item without a hash is a piece no other
+// transaction can see yet, so it needs no lock (most items of most creates).
+// `more`: statements run after, on the same pieces (ContentPieceMonths keeps their months).
+export const refreshFunction = (more = '') =>
+  `CREATE OR REPLACE FUNCTION content_refresh(changed text[], inserted boolean) RETURNS void LANGUAGE plpgsql AS $fn$
       BEGIN
         IF cardinality(changed) = 0 THEN RETURN; END IF;
         -- One lock per stripe of pieces, so that a bulk import takes at most ${STRIPES}, in order (no deadlock).
@@ -70,7 +58,24 @@ export class ContentRollups1795700200000 implements MigrationInterface {
         ORDER BY 1, 2, 3
         ON CONFLICT (facet, first_month, last_month, slot) DO UPDATE SET
           ${SPAN_COUNTS.map(([name]) => `${name} = content_spans.${name} + excluded.${name}`).join(', ')};
-      END $fn$`);
+        ${more}
+      END $fn$`;
+
+export class ContentRollups1795700200000 implements MigrationInterface {
+  name = 'ContentRollups1795700200000';
+
+  public async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE content_pieces (
+      facet text NOT NULL, piece text NOT NULL, first_month date NOT NULL, last_month date NOT NULL,
+      items integer NOT NULL, removed integer NOT NULL, PRIMARY KEY (piece, facet))`);
+    await q.query(`CREATE INDEX ix_content_pieces_span ON content_pieces (facet, last_month, first_month)`);
+    await q.query(`CREATE TABLE content_spans (
+      facet text NOT NULL, first_month date NOT NULL, last_month date NOT NULL, slot smallint NOT NULL,
+      ${SPAN_COUNTS.map(([name]) => `${name} integer NOT NULL`).join(', ')},
+      PRIMARY KEY (facet, first_month, last_month, slot))`);
+    await q.query(`CREATE INDEX ix_request_items_piece ON request_items ((coalesce(content_hash, 'item:' || id)))`);
+
+    await q.query(refreshFunction());
 
     // Items added, changed or deleted: their pieces, old and new (a changed hash moves an item between two).
     await q.query(`CREATE FUNCTION content_items_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$

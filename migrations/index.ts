@@ -21,6 +21,7 @@ import { ContentRollups1795700200000 } from './1795700200000-ContentRollups';
 import { OverdueIndexes1795700300000 } from './1795700300000-OverdueIndexes';
 import { PublicSnapshots1795700400000 } from './1795700400000-PublicSnapshots';
 import { YearHistograms1795700500000 } from './1795700500000-YearHistograms';
+import { ContentPieceMonths1795700600000 } from './1795700600000-ContentPieceMonths';
 
 // Every migration, in order. Append new ones; never edit one that has landed.
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -46,4 +47,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OverdueIndexes1795700300000,
   PublicSnapshots1795700400000,
   YearHistograms1795700500000,
+  ContentPieceMonths1795700600000,
 ];
