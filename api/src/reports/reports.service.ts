@@ -211,11 +211,11 @@ export class ReportsService implements BeforeApplicationShutdown {
     const report = await this.get(id);
     try {
       const generatedAt = new Date();
-      const { pdf, csvGzip, sha } = await this.build(report, generatedAt);
+      const { pdf, sha } = await this.build(report, generatedAt);
       await this.dataSource.query(
-        `UPDATE reports SET status = 'done', pdf = $2, csv_gzip = $3, data_sha256 = $4, page_count = $5, error = NULL,
-                finished_at = $6, version = version + 1 WHERE id = $1`,
-        [report.id, pdf, csvGzip, sha, countPages(pdf), generatedAt],
+        `UPDATE reports SET status = 'done', pdf = $2, data_sha256 = $3, page_count = $4, error = NULL,
+                finished_at = $5, version = version + 1 WHERE id = $1`,
+        [report.id, pdf, sha, countPages(pdf), generatedAt],
       );
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -228,25 +228,36 @@ export class ReportsService implements BeforeApplicationShutdown {
     }
   }
 
-  /** Separate so that tests can make a build fail. */
-  async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; csvGzip: Buffer; sha: string }> {
+  /**
+   * Builds the report and stores its CSV, then returns its PDF. Separate so that tests can make a
+   * build fail. The CSV (32 MB gzipped at a million requests) is stored before the PDF is drawn, and
+   * let go: holding both at once took the build past 400 MB. It is served only once the report is done.
+   */
+  async build(report: Report, generatedAt: Date): Promise<{ pdf: Buffer; sha: string }> {
+    // The CSV goes out of scope once stored, so that it is not held while the PDF is drawn.
+    const stored = async <M>({ model, csvGzip }: { model: M; csvGzip: Buffer }): Promise<M> => {
+      await this.dataSource.query(`UPDATE reports SET csv_gzip = $2 WHERE id = $1`, [report.id, csvGzip]);
+      return model;
+    };
     if (report.kind === 'consultation_brief') {
-      const { model, csvGzip } = await this.data.brief(report.platformIds[0], report.asOf, generatedAt);
-      return { pdf: await renderConsultationBrief(model, report.language), csvGzip, sha: model.dataSha256 };
+      const model = await stored(await this.data.brief(report.platformIds[0], report.asOf, generatedAt));
+      return { pdf: await renderConsultationBrief(model, report.language), sha: model.dataSha256 };
     }
-    const { model, csvGzip } = await this.data.compliance(
-      {
-        from: report.periodFrom!,
-        to: report.periodTo!,
-        asOf: report.asOf,
-        platformIds: report.platformIds,
-        agencyId: report.agencyId,
-        title: report.title,
-      },
-      generatedAt,
-      report.language,
+    const model = await stored(
+      await this.data.compliance(
+        {
+          from: report.periodFrom!,
+          to: report.periodTo!,
+          asOf: report.asOf,
+          platformIds: report.platformIds,
+          agencyId: report.agencyId,
+          title: report.title,
+        },
+        generatedAt,
+        report.language,
+      ),
     );
-    return { pdf: await renderComplianceReport(model, report.language), csvGzip, sha: model.dataSha256 };
+    return { pdf: await renderComplianceReport(model, report.language), sha: model.dataSha256 };
   }
 }
 
