@@ -23,7 +23,7 @@ const HOUR_INDEXES: [name: string, hour: string, where: string][] = [
 ];
 
 /** The changed rows (signed, from the transition tables), once under each of their facets. */
-const FACETED = `SELECT c.*, f.facet FROM (%1$s) c CROSS JOIN LATERAL unnest(${facetKeysSql('c')}) f(facet) WHERE ${COUNTED}`;
+export const FACETED = `SELECT c.*, f.facet FROM (%1$s) c CROSS JOIN LATERAL unnest(${facetKeysSql('c')}) f(facet) WHERE ${COUNTED}`;
 
 const histogram = (table: string, hour: string, where: string, rows: string, slot: string) => `
   INSERT INTO ${table} (facet, platform_id, month, hour, slot, n)

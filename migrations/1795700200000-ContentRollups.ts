@@ -61,6 +61,18 @@ export const refreshFunction = (more = '') =>
         ${more}
       END $fn$`;
 
+/** Statement triggers `<prefix>_insert`, `_update` and `_delete` on `table`, running `fn` with their transition tables. */
+export async function statementTriggers(q: QueryRunner, prefix: string, table: string, fn: string): Promise<void> {
+  for (const [event, tables] of [
+    ['insert', 'NEW TABLE AS new_rows'],
+    ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
+    ['delete', 'OLD TABLE AS old_rows'],
+  ]) {
+    await q.query(`CREATE TRIGGER ${prefix}_${event} AFTER ${event.toUpperCase()} ON ${table} REFERENCING ${tables}
+      FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+  }
+}
+
 export class ContentRollups1795700200000 implements MigrationInterface {
   name = 'ContentRollups1795700200000';
 
@@ -87,14 +99,7 @@ export class ContentRollups1795700200000 implements MigrationInterface {
         END IF;
         RETURN NULL;
       END $fn$`);
-    for (const [event, tables] of [
-      ['insert', 'NEW TABLE AS new_rows'],
-      ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-      ['delete', 'OLD TABLE AS old_rows'],
-    ]) {
-      await q.query(`CREATE TRIGGER content_items_${event} AFTER ${event.toUpperCase()} ON request_items REFERENCING ${tables}
-        FOR EACH STATEMENT EXECUTE FUNCTION content_items_changed()`);
-    }
+    await statementTriggers(q, 'content_items', 'request_items', 'content_items_changed');
     // A request that starts or stops counting, or changes month, type or category, moves its items' pieces.
     await q.query(`CREATE FUNCTION content_requests_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN

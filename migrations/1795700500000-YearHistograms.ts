@@ -2,6 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { facetKeysSql } from '../domain/src';
 import { CHANGED_ROWS, COUNTED, REMOVAL_HOUR, REMOVED, RESPONSE_HOUR } from './1795307500000-StatsRollups';
 import { ROLLUP_SLOT } from './1795700050000-RollupSlots';
+import { FACETED } from './1795700100000-FacetRollups';
+import { statementTriggers } from './1795700200000-ContentRollups';
 
 /**
  * The hour histograms per year too. A statistic over whole years (the per-platform table and the
@@ -21,9 +23,6 @@ const add = (table: string, hour: string, where: string, rows: string, slot: str
   GROUP BY 1, 2, 3, 4 HAVING sum(sign) <> 0 ORDER BY 1, 2, 3, 4
   ON CONFLICT (facet, platform_id, year, hour, slot) DO UPDATE SET n = ${table}.n + excluded.n`;
 
-/** The changed rows (signed, from the transition tables), once under each of their facets. */
-const FACETED = `SELECT c.*, f.facet FROM (%1$s) c CROSS JOIN LATERAL unnest(${facetKeysSql('c')}) f(facet) WHERE ${COUNTED}`;
-
 export class YearHistograms1795700500000 implements MigrationInterface {
   name = 'YearHistograms1795700500000';
 
@@ -38,14 +37,7 @@ export class YearHistograms1795700500000 implements MigrationInterface {
         ${TABLES.map(([table, hour, where]) => `EXECUTE format($q$${add(table, hour, where, FACETED, ROLLUP_SLOT)}$q$, changed);`).join('\n        ')}
         RETURN NULL;
       END $fn$`);
-    for (const [event, tables] of [
-      ['insert', 'NEW TABLE AS new_rows'],
-      ['update', 'OLD TABLE AS old_rows NEW TABLE AS new_rows'],
-      ['delete', 'OLD TABLE AS old_rows'],
-    ]) {
-      await q.query(`CREATE TRIGGER stats_years_${event} AFTER ${event.toUpperCase()} ON requests REFERENCING ${tables}
-        FOR EACH STATEMENT EXECUTE FUNCTION stats_years_changed()`);
-    }
+    await statementTriggers(q, 'stats_years', 'requests', 'stats_years_changed');
     await q.query(`CREATE FUNCTION stats_years_truncated() RETURNS trigger LANGUAGE plpgsql AS $fn$
       BEGIN TRUNCATE ${TABLES.map(([table]) => table).join(', ')}; RETURN NULL; END $fn$`);
     await q.query(
