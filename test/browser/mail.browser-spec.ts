@@ -105,7 +105,9 @@ describe('e-mail from dispatch to the outcome of the reply (liaison officer)', (
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'detached' });
     await show.waitForStatus('resolved');
-    // The timeline says which events came from an e-mail: the sending, the reply, the outcome read in it.
+    // The timeline says which events came from an e-mail: the sending, the reply, the outcome read in it
+    // (the timeline refetches after the status: wait for its third entry rather than count at once).
+    await page.getByTestId('event-message').nth(2).waitFor();
     await expect(page.getByTestId('event-message').count()).resolves.toBe(3);
     await screenshot(page, 'mail-02-outcome-recorded');
 
