@@ -120,7 +120,9 @@ service imap-login {
     stop() {
       try {
         const pid = Number(readFileSync(join(dir, 'run', 'master.pid'), 'utf8'));
-        process.kill(pid, 'SIGTERM');
+        // A pid file can outlive its master, and pids come round again (pid_max is 32768 here): signal
+        // the pid only while it is still dovecot, never whatever took the number since.
+        if (readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'dovecot') process.kill(pid, 'SIGTERM');
       } catch {
         // already stopped
       }

@@ -6,7 +6,11 @@ import { startEmbeddedDatabase } from '../../../api/src/database/embedded-databa
 async function main() {
   const [dataDir, port] = process.argv.slice(2);
   const database = await startEmbeddedDatabase(dataDir, { port: Number(port) });
-  process.once('SIGTERM', () => void database.stop().then(() => process.exit(0)));
+  process.once('SIGTERM', () => {
+    // Said out loud: a test run whose database stopped under it otherwise just waits.
+    process.stderr.write(`PostgreSQL on port ${port}: SIGTERM received, stopping\n`);
+    void database.stop().then(() => process.exit(0));
+  });
   process.stdout.write(`${database.url}\n`);
 }
 
