@@ -273,9 +273,15 @@ export class PublicSnapshotsService implements OnApplicationBootstrap, OnApplica
 
   /** The files in memory again, for the folders the database knows (never a stray folder of another database). */
   private async reload(folders?: string[]): Promise<void> {
-    const known = folders ?? (await this.dataSource.getRepository(PublicSnapshot).find({ select: { folder: true } })).map((s) => s.folder);
-    this.seen = (await this.dataSource.query('SELECT id FROM public_snapshots ORDER BY id')).map((r: { id: number }) => r.id).join(',');
-    await this.files.reload(new Set(known));
+    // sync() has just read the snapshots (and noted what it saw); otherwise read them once here.
+    if (!folders) {
+      const snapshots = await this.dataSource
+        .getRepository(PublicSnapshot)
+        .find({ select: { id: true, folder: true }, order: { id: 'ASC' } });
+      this.seen = snapshots.map((s) => s.id).join(',');
+      folders = snapshots.map((s) => s.folder);
+    }
+    await this.files.reload(new Set(folders));
   }
 
   /** The index of every snapshot (index.json and its pages) and latest/, from the database as this transaction sees it. */
