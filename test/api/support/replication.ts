@@ -83,7 +83,19 @@ function server(bin: string, dataDir: string, port: number, socketDir: string): 
   };
 }
 
-const isRunning = (s: PgServer) => existsSync(join(s.dataDir, 'postmaster.pid'));
+/**
+ * Running: its postmaster.pid names a live postmaster of this data directory. A pid file can outlive
+ * its server, and pids come round (pid_max is 32768 here): pg_ctl would signal whatever process took
+ * the number, such as the test run's own database (also the postgres user's).
+ */
+const isRunning = (s: PgServer) => {
+  try {
+    const pid = Number(readFileSync(join(s.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').includes(s.dataDir);
+  } catch {
+    return false;
+  }
+};
 
 /**
  * A primary (wal_level=replica, replication allowed from loopback, trust auth) with the database
